@@ -1,0 +1,1 @@
+"""collect: the CORE social housing lettings and sales data collection service."""

@@ -1,0 +1,55 @@
+"""Sign-in enforcement and the inactivity timeout."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+
+from collect.web.public import is_public
+
+SESSION_LAST_SEEN = "collect_last_seen"
+SESSION_EXPIRED_FLAG = "collect_session_expired"
+# Refresh the stored time at most this often, so most requests do not write the session.
+_TOUCH_EVERY_SECONDS = 60
+
+
+class IdleSessionTimeoutMiddleware:
+    """Sign people out after settings.COLLECT_SESSION_IDLE_TIMEOUT without a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = time.time()
+            last_seen = request.session.get(SESSION_LAST_SEEN)
+            limit = settings.COLLECT_SESSION_IDLE_TIMEOUT.total_seconds()
+            if isinstance(last_seen, (int, float)) and now - last_seen > limit:
+                logout(request)
+                request.session[SESSION_EXPIRED_FLAG] = True
+            elif not isinstance(last_seen, (int, float)) or now - last_seen > _TOUCH_EVERY_SECONDS:
+                request.session[SESSION_LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class SignInRequiredMiddleware:
+    """Every page needs a signed-in user unless its URL name is on the public list (collect.web.public)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated:
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return self.get_response(request)  # the 404 page is for everyone
+            if not is_public(match.view_name):
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)

@@ -1,0 +1,27 @@
+"""Every email the service sends: its subject and the template of its body (templates/emails/<kind>.txt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EmailKind:
+    """One kind of email. The subject and body are Jinja templates filled from the same context."""
+
+    kind: str
+    subject: str
+
+    @property
+    def body_template(self) -> str:
+        """Where the body's template lives."""
+        return f"emails/{self.kind}.txt"
+
+
+EMAIL_KINDS: dict[str, EmailKind] = {
+    e.kind: e
+    for e in (
+        EmailKind("invitation", "You have been invited to {{ service_name }}"),
+        EmailKind("password_reset", "Reset your password for {{ service_name }}"),
+    )
+}

@@ -1,0 +1,267 @@
+"""Django settings for collect.
+
+Every setting that differs between a laptop and production is read from the environment, with defaults that
+run anywhere: SQLite, the database task queue, email written to files. See README.md for the variables.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.management.utils import get_random_secret_key
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("COLLECT_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key() -> str:
+    """The configured secret key, or outside production one generated once and kept in var/."""
+    if key := os.environ.get("COLLECT_SECRET_KEY"):
+        return key
+    if ENVIRONMENT == "production":
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("Set COLLECT_SECRET_KEY in production.")
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(get_random_secret_key())
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+# "production" makes missing secrets an error instead of generating development ones.
+ENVIRONMENT = os.environ.get("COLLECT_ENVIRONMENT", "development")
+DEBUG = env_bool("COLLECT_DEBUG")
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = [h for h in os.environ.get("COLLECT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("COLLECT_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+SERVICE_NAME = "Submit social housing lettings and sales data (CORE)"
+SERVICE_PHASE = "beta"
+SERVICE_FEEDBACK_EMAIL = os.environ.get("COLLECT_FEEDBACK_EMAIL", "submitCORE@communities.gov.uk")
+# Absolute address of the service, used in links sent by email.
+SERVICE_URL = os.environ.get("COLLECT_SERVICE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "collect.web",
+    "collect.accounts",
+    "collect.organisations",
+    "collect.refdata",
+    "collect.notify",
+    "collect.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "collect.accounts.middleware.IdleSessionTimeoutMiddleware",
+    "collect.accounts.middleware.SignInRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "collect.urls"
+WSGI_APPLICATION = "collect.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "collect.web.jinja.environment",
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csrf",
+                "django.contrib.messages.context_processors.messages",
+                "collect.web.context.service",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'collect.sqlite3'}"),
+        conn_max_age=int(os.environ.get("COLLECT_DB_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server and the task worker use the file at the same time.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Accounts
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    # Lets the sign-in page tell a deactivated user why, once their password is proved right.
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "name")},
+    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "collect.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "web:home"
+# Links in invitation and password reset emails stay valid this long.
+COLLECT_ACCOUNT_LINK_MAX_AGE = timedelta(hours=24)
+# A signed-in session ends after this long without a request.
+COLLECT_SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("COLLECT_SESSION_IDLE_MINUTES", "480")))
+
+# Lockout (django-axes): 5 failed sign-ins for an email address lock it for an hour.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "email"
+AXES_USERNAME_CALLABLE = "collect.accounts.lockout.username_from_request"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "collect.accounts.lockout.locked_out_response"
+AXES_VERBOSE = False
+
+# Sessions live in the database so web processes stay stateless.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "collect_session"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 14 * 24 * 3600  # the idle timeout above ends sessions much sooner
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Security headers. The secure-transport ones apply outside debug, where the service sits behind TLS.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "collect.web.views.csrf_failure"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_SSL_REDIRECT = env_bool("COLLECT_SSL_REDIRECT", default=True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Static files: GOV.UK Frontend and our own assets, served by the app (WhiteNoise).
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = VAR_DIR / "staticfiles"
+WHITENOISE_USE_FINDERS = DEBUG
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "files")},
+    },
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Background tasks: the database queue by default (run `manage.py db_worker`).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("COLLECT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Email goes through collect.notify; COLLECT_EMAIL_BACKEND picks where it ends up.
+EMAIL_BACKENDS = {
+    "file": "collect.notify.backends.FileEmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "notify": "collect.notify.backends.NotifyEmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
+}
+EMAIL_BACKEND = EMAIL_BACKENDS[os.environ.get("COLLECT_EMAIL_BACKEND", "file")]
+EMAIL_FILE_PATH = VAR_DIR / "emails"
+DEFAULT_FROM_EMAIL = os.environ.get("COLLECT_FROM_EMAIL", "CORE <no-reply@core.example>")
+EMAIL_HOST = os.environ.get("COLLECT_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("COLLECT_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("COLLECT_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("COLLECT_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("COLLECT_SMTP_TLS")
+NOTIFY_API_KEY = os.environ.get("COLLECT_NOTIFY_API_KEY", "")
+# A GOV.UK Notify email template whose subject is ((subject)) and whose body is ((body)).
+NOTIFY_TEMPLATE_ID = os.environ.get("COLLECT_NOTIFY_TEMPLATE_ID", "")
+
+# Reference data files (see ../shared/refdata/README.md); never copied into the repository.
+COLLECT_REFDATA_DIR = Path(os.environ.get("COLLECT_REFDATA_DIR", BASE_DIR.parent / "shared" / "refdata"))
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("COLLECT_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}
+
+SILENCED_SYSTEM_CHECKS = [
+    # Lockout is per account, as the standard asks; throttling by address is a separate limit.
+    "axes.W006",
+]

@@ -1,0 +1,18 @@
+"""The service's URLs. Every page needs a signed-in user unless collect.web.public lists it."""
+
+from django.urls import include, path
+
+from collect.web import views
+
+urlpatterns = [
+    path("", include("collect.web.urls")),
+    path("", include("collect.accounts.urls")),
+    path("", include("collect.organisations.urls")),
+    # Only answers in debug mode (collect.notify.views).
+    path("dev/emails/", include("collect.notify.urls")),
+]
+
+handler400 = views.error_400
+handler403 = views.error_403
+handler404 = views.error_404
+handler500 = views.error_500

@@ -1,0 +1,30 @@
+"""The explicit list of pages that can be reached without signing in. Everything else needs a signed-in user."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+PUBLIC_VIEW_NAMES = frozenset(
+    {
+        "web:start",
+        "web:health",
+        "web:accessibility-statement",
+        "web:privacy-notice",
+        "web:cookies",
+        "accounts:sign-in",
+        "accounts:password-forgotten",
+        "accounts:password-reset-sent",
+        "accounts:password-reset-link",
+        "accounts:password-reset",
+        "accounts:invitation-link",
+        "accounts:invitation",
+        "accounts:sign-out",
+    }
+)
+# Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).
+DEBUG_PUBLIC_VIEW_NAMES = frozenset({"notify:sent-emails", "notify:sent-email"})
+
+
+def is_public(view_name: str) -> bool:
+    """True if the named view may be shown to someone who has not signed in."""
+    return view_name in PUBLIC_VIEW_NAMES or (settings.DEBUG and view_name in DEBUG_PUBLIC_VIEW_NAMES)
