@@ -182,7 +182,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 365 * 24 * 3600
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_SSL_REDIRECT = env_bool("COLLECT_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = env_bool("COLLECT_SSL_REDIRECT", default=ENVIRONMENT == "production")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^health$"]
 
@@ -204,17 +204,20 @@ CONTENT_SECURITY_POLICY = {
 # Static files: GOV.UK Frontend and our own assets, served by the app (WhiteNoise).
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
-WHITENOISE_USE_FINDERS = DEBUG
+# Production serves the hashed, compressed copies made by `manage.py collectstatic`; elsewhere the files as they are.
+STATIC_ROOT = (
+    Path(os.environ.get("COLLECT_STATIC_ROOT", VAR_DIR / "staticfiles")) if ENVIRONMENT == "production" else None
+)
+WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "files")},
     },
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "collect.web.storage.StaticStorage"
+        if ENVIRONMENT == "production"
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 

@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
@@ -17,6 +19,11 @@ SESSION_LAST_SEEN = "collect_last_seen"
 SESSION_EXPIRED_FLAG = "collect_session_expired"
 # Refresh the stored time at most this often, so most requests do not write the session.
 _TOUCH_EVERY_SECONDS = 60
+
+
+@receiver(user_logged_in)
+def _start_idle_clock(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    request.session[SESSION_LAST_SEEN] = time.time()
 
 
 class IdleSessionTimeoutMiddleware:
