@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import date_format
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+from markupsafe import Markup
 
 from collect.web.forms import error_list, field_error, field_value
 from collect.web.navigation import navigation_for
@@ -16,6 +17,11 @@ from collect.web.navigation import navigation_for
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """Reverse a URL name inside templates, given the name and its arguments."""
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def link(href: str, text: str, classes: str = "") -> Markup:
+    """A GOV.UK link, with its text escaped, for table cells and other "html" parameters."""
+    return Markup('<a class="govuk-link{}" href="{}">{}</a>').format(f" {classes}" if classes else "", href, text)
 
 
 def environment(**options: Any) -> Environment:
@@ -33,6 +39,8 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         static=static,
         url=url,
+        link=link,
+        Markup=Markup,
         navigation=navigation_for,
         error_list=error_list,
         field_error=field_error,

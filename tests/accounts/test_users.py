@@ -15,6 +15,15 @@ def test_users_list_shows_only_own_organisation(client, provider, coordinator, s
     html = client.get(reverse("accounts:users")).content.decode()
     assert coordinator.email in html
     assert stranger.email not in html
+    assert f'<a class="govuk-link" href="{reverse("accounts:user", args=[coordinator.pk])}">Cat Coord</a>' in html
+
+
+def test_user_values_are_escaped_in_the_list(client, make_user, provider):
+    make_user(organisation=provider.organisation, name="<script>alert(1)</script>")
+    client.force_login(provider)
+    html = client.get(reverse("accounts:users")).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_support_sees_every_user_and_can_search(client, support, provider, stranger):

@@ -21,7 +21,7 @@ def test_support_lists_and_searches_organisations(client, support, organisation,
     client.force_login(support)
     html = client.get(reverse("organisations:list")).content.decode()
     assert organisation.name in html
-    assert other_organisation.name in html
+    assert f'<a class="govuk-link" href="{reverse("organisations:detail", args=[other_organisation.pk])}">' in html
     found = client.get(reverse("organisations:list"), {"q": "hill"}).content.decode()
     assert other_organisation.name in found
     assert organisation.name not in found
