@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from collect.accounts import lockout
 from collect.accounts.forms import InviteUserForm, PasswordForgottenForm, SetPasswordForm, SignInForm
@@ -65,9 +65,11 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_in.html", {"form": form, "next": next_url, "expired": expired})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def sign_out(request: HttpRequest) -> HttpResponse:
-    """End the session."""
+    """End the session. Signing out changes state, so it needs a POST; a GET offers the button."""
+    if request.method == "GET":
+        return render(request, "accounts/sign_out.html")
     logout(request)
     messages.success(request, "You have signed out")
     return redirect("accounts:sign-in")

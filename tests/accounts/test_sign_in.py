@@ -117,9 +117,11 @@ def test_lockout_counts_the_address_in_any_case(client, provider):
     assert sign_in(client, provider.email, "wrong").status_code == 429
 
 
-def test_sign_out_needs_post_and_ends_the_session(client, provider):
+def test_sign_out_needs_a_post_and_ends_the_session(client, provider):
     client.force_login(provider)
-    assert client.get(reverse("accounts:sign-out")).status_code == 405
+    confirm = client.get(reverse("accounts:sign-out"))
+    assert confirm.status_code == 200
+    assert client.get(reverse("web:home")).status_code == 200  # a GET does not sign out
     response = client.post(reverse("accounts:sign-out"))
     assert response.status_code == 302
     assert client.get(reverse("web:home")).status_code == 302
