@@ -21,12 +21,12 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from collect.refdata.models import (
     OUTSIDE_UK_CODE,
@@ -498,6 +498,15 @@ def _write_local_authorities(rows: Sequence[LocalAuthorityRow]) -> None:
     LocalAuthority.objects.bulk_create(added, batch_size=BATCH_SIZE)
 
 
+def _replace(model: type[models.Model], old: models.QuerySet[Any], rows: Sequence[Any]) -> None:
+    """Delete the old rows and create the new ones, from row dataclasses whose fields match the model's."""
+    old.delete()
+    model._default_manager.bulk_create(
+        (model(**{k: v for k, v in asdict(row).items() if k not in {"source", "line"}}) for row in rows),
+        batch_size=BATCH_SIZE,
+    )
+
+
 def write_refdata(data: Refdata) -> ImportResult:
     """Write what read_refdata returned, all in one transaction."""
     with transaction.atomic():
@@ -507,50 +516,9 @@ def write_refdata(data: Refdata) -> ImportResult:
         statuses = _file_statuses(data.files)
         _write_local_authorities(data.local_authorities)
 
-        LocalAuthorityLink.objects.filter(year__in=data.link_years).delete()
-        LocalAuthorityLink.objects.bulk_create(
-            (
-                LocalAuthorityLink(
-                    local_authority_code=link.local_authority_code,
-                    linked_local_authority_code=link.linked_local_authority_code,
-                    year=link.year,
-                )
-                for link in data.links
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        RentRange.objects.filter(start_year__in=data.rent_years).delete()
-        RentRange.objects.bulk_create(
-            (
-                RentRange(
-                    start_year=r.start_year,
-                    lettype=r.lettype,
-                    la=r.la,
-                    beds=r.beds,
-                    soft_min=r.soft_min,
-                    soft_max=r.soft_max,
-                    hard_min=r.hard_min,
-                    hard_max=r.hard_max,
-                )
-                for r in data.rent_ranges
-            ),
-            batch_size=BATCH_SIZE,
-        )
-        SaleRange.objects.filter(start_year__in=data.sale_years).delete()
-        SaleRange.objects.bulk_create(
-            (
-                SaleRange(
-                    start_year=s.start_year,
-                    la=s.la,
-                    la_name=s.la_name,
-                    bedrooms=s.bedrooms,
-                    soft_min=s.soft_min,
-                    soft_max=s.soft_max,
-                )
-                for s in data.sale_ranges
-            ),
-            batch_size=BATCH_SIZE,
-        )
+        _replace(LocalAuthorityLink, LocalAuthorityLink.objects.filter(year__in=data.link_years), data.links)
+        _replace(RentRange, RentRange.objects.filter(start_year__in=data.rent_years), data.rent_ranges)
+        _replace(SaleRange, SaleRange.objects.filter(start_year__in=data.sale_years), data.sale_ranges)
         ImportRun.objects.bulk_create(ImportRun(file_name=f.name, sha256=f.sha256, rows=f.rows) for f in data.files)
     return ImportResult(
         local_authorities=len(data.local_authorities),
