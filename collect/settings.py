@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "collect.organisations",
     "collect.refdata",
     "collect.notify",
+    "collect.audit",
     "collect.demo",
 ]
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +20,7 @@ from collect.accounts import lockout
 from collect.accounts.forms import InviteUserForm, PasswordForgottenForm, SetPasswordForm, SignInForm
 from collect.accounts.middleware import SESSION_EXPIRED_FLAG
 from collect.accounts.models import User
+from collect.accounts.policy import signed_in_user, users_in_scope
 from collect.accounts.tokens import Problem, Purpose, check_token, make_token
 from collect.notify.service import send_email
 
@@ -29,12 +30,6 @@ LAST_ATTEMPT_WARNING = (
     "If you have forgotten your password, reset it instead"
 )
 DEACTIVATED = "Your account has been deactivated. Ask a data coordinator at your organisation to reactivate it"
-
-
-def _signed_in_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 @sensitive_post_parameters("password")
@@ -186,19 +181,13 @@ def invitation(request: HttpRequest) -> HttpResponse:
 
 def account(request: HttpRequest) -> HttpResponse:
     """The signed-in user's own details."""
-    return render(request, "accounts/account.html", {"account_user": _signed_in_user(request), "nav_section": None})
-
-
-def users_in_scope(user: User) -> QuerySet[User]:
-    """The users this person may see: everyone for support, their own organisation's for others."""
-    users = User.objects.select_related("organisation")
-    return users if user.is_support else users.filter(organisation_id=user.organisation_id)
+    return render(request, "accounts/account.html", {"account_user": signed_in_user(request), "nav_section": None})
 
 
 def users(request: HttpRequest) -> HttpResponse:
     """The users this person may see, with a search by name or email address."""
     query = request.GET.get("q", "").strip()[:200]
-    found = users_in_scope(_signed_in_user(request))
+    found = users_in_scope(signed_in_user(request))
     if query:
         found = found.filter(Q(name__icontains=query) | Q(email__icontains=query))
     context = {"users": found[:500], "query": query, "nav_section": "users", "can_invite": _can_invite(request)}
@@ -207,12 +196,12 @@ def users(request: HttpRequest) -> HttpResponse:
 
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One user's details; 404 outside the viewer's scope."""
-    shown = get_object_or_404(users_in_scope(_signed_in_user(request)), pk=pk)
+    shown = get_object_or_404(users_in_scope(signed_in_user(request)), pk=pk)
     return render(request, "accounts/user_detail.html", {"account_user": shown, "nav_section": "users"})
 
 
 def _can_invite(request: HttpRequest) -> bool:
-    user = _signed_in_user(request)
+    user = signed_in_user(request)
     return user.is_support or user.is_data_coordinator
 
 
@@ -221,7 +210,7 @@ def invite_user(request: HttpRequest) -> HttpResponse:
     """Support (any organisation) and data coordinators (their own) invite a user by email."""
     if not _can_invite(request):
         raise PermissionDenied
-    inviter = _signed_in_user(request)
+    inviter = signed_in_user(request)
     form = InviteUserForm(inviter, request.POST if request.method == "POST" else None, auto_id="%s")
     if form.is_valid():
         with transaction.atomic():

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from collect.accounts.models import User
+from collect.accounts.policy import organisations_in_scope, signed_in_user
 from collect.organisations.models import Organisation
-
-
-def _viewer(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def organisations_in_scope(user: User) -> QuerySet[Organisation]:
-    """Organisations this person may see: all for support, their own for others."""
-    organisations = Organisation.objects.all()
-    return organisations if user.is_support else organisations.filter(pk=user.organisation_id)
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """Every organisation, with a search by name (support only)."""
-    if not _viewer(request).is_support:
+    if not signed_in_user(request).is_support:
         raise PermissionDenied
     query = request.GET.get("q", "").strip()[:200]
     organisations = Organisation.objects.all()
@@ -37,12 +24,12 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 def my_organisation(request: HttpRequest) -> HttpResponse:
     """The signed-in user's own organisation."""
-    return redirect("organisations:detail", pk=_viewer(request).organisation_id)
+    return redirect("organisations:detail", pk=signed_in_user(request).organisation_id)
 
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One organisation's details; 404 outside the viewer's scope."""
-    viewer = _viewer(request)
+    viewer = signed_in_user(request)
     organisation = get_object_or_404(organisations_in_scope(viewer), pk=pk)
     context = {
         "organisation": organisation,

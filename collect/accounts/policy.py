@@ -1,0 +1,71 @@
+"""Who may see and do what: the scopes and checks every view uses (platform.md §1.2 to §1.3, without its gaps).
+
+Rules of thumb, applied everywhere:
+- not signed in: sent to sign in (collect.accounts.middleware);
+- signed in, but the role may not do this: 403 (`require`, `role_required`);
+- the record belongs to an organisation outside the person's scope: 404, so ids cannot be probed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from collect.accounts.models import Role, User
+from collect.organisations.models import Organisation
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a request that the sign-in middleware has already let through."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def require(allowed: bool) -> None:
+    """Refuse the request (403) unless allowed."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def role_required(*roles: Role) -> Callable[[View], View]:
+    """A view decorator: only these roles may use the view."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            require(signed_in_user(request).role in roles)
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
+support_required = role_required(Role.SUPPORT)
+coordinator_or_support_required = role_required(Role.SUPPORT, Role.DATA_COORDINATOR)
+
+
+def organisations_in_scope(user: User) -> QuerySet[Organisation]:
+    """Organisations whose records this person may see: all for support, their own for others."""
+    organisations = Organisation.objects.all()
+    return organisations if user.is_support else organisations.filter(pk=user.organisation_id)
+
+
+def users_in_scope(user: User) -> QuerySet[User]:
+    """Users this person may see: everyone for support, their own organisation's for others."""
+    users = User.objects.select_related("organisation")
+    return users if user.is_support else users.filter(organisation_id=user.organisation_id)
+
+
+def can_manage_users_of(user: User, organisation: Organisation) -> bool:
+    """Support manages everyone; a data coordinator manages their own organisation's users."""
+    return user.is_support or (user.is_data_coordinator and user.organisation_id == organisation.pk)
