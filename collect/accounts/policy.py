@@ -69,3 +69,39 @@ def users_in_scope(user: User) -> QuerySet[User]:
 def can_manage_users_of(user: User, organisation: Organisation) -> bool:
     """Support manages everyone; a data coordinator manages their own organisation's users."""
     return user.is_support or (user.is_data_coordinator and user.organisation_id == organisation.pk)
+
+
+def can_edit_organisation(user: User, organisation: Organisation) -> bool:
+    """Support edits any organisation; a data coordinator edits their own organisation's contact details."""
+    return user.is_support or (user.is_data_coordinator and user.organisation_id == organisation.pk)
+
+
+def can_manage_relationships_of(user: User, organisation: Organisation) -> bool:
+    """Support, or a data coordinator of the organisation, adds and removes its stock owners and managing agents."""
+    return can_edit_organisation(user, organisation)
+
+
+def has_accepted_data_sharing_agreement(organisation: Organisation) -> bool:
+    """True once the organisation's data protection officer has accepted the agreement."""
+    return hasattr(organisation, "data_sharing_agreement")
+
+
+def can_create_logs(user: User) -> bool:
+    """Whether this person may create logs (platform.md §1.3).
+
+    Support always; others once their organisation has accepted the data sharing agreement and either holds stock
+    or has a stock owner that holds stock and has accepted it too.
+    """
+    if user.is_support:
+        return True
+    organisation = user.organisation
+    if not organisation.active or not has_accepted_data_sharing_agreement(organisation):
+        return False
+    if organisation.holds_own_stock:
+        return True
+    return Organisation.objects.filter(
+        managing_agent_links__managing_agent=organisation,
+        holds_own_stock=True,
+        active=True,
+        data_sharing_agreement__isnull=False,
+    ).exists()

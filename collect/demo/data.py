@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from collect.accounts.models import Role, User
-from collect.organisations.models import Organisation, OrganisationRelationship, ProviderType
+from collect.organisations.actions import accept_data_sharing_agreement
+from collect.organisations.models import (
+    DataSharingAgreement,
+    Organisation,
+    OrganisationRelationship,
+    ProfitStatus,
+    ProviderType,
+)
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - published on purpose for the demo accounts
 
@@ -22,6 +29,9 @@ class DemoOrganisation:
     name: str
     provider_type: ProviderType
     holds_own_stock: bool
+    profit_status: ProfitStatus
+    is_department: bool = False
+    accepted_agreement: bool = True
 
 
 @dataclass(frozen=True)
@@ -35,10 +45,17 @@ class DemoUser:
 
 
 ORGANISATIONS = (
-    DemoOrganisation(DEPARTMENT, ProviderType.LOCAL_AUTHORITY, holds_own_stock=False),
-    DemoOrganisation(COUNCIL, ProviderType.LOCAL_AUTHORITY, holds_own_stock=True),
-    DemoOrganisation(HOUSING_ASSOCIATION, ProviderType.PRIVATE_REGISTERED_PROVIDER, holds_own_stock=True),
-    DemoOrganisation(MANAGING_AGENT, ProviderType.PRIVATE_REGISTERED_PROVIDER, holds_own_stock=False),
+    DemoOrganisation(DEPARTMENT, ProviderType.LOCAL_AUTHORITY, False, ProfitStatus.LOCAL_AUTHORITY, is_department=True),
+    DemoOrganisation(COUNCIL, ProviderType.LOCAL_AUTHORITY, True, ProfitStatus.LOCAL_AUTHORITY),
+    # The housing association has not accepted the data sharing agreement yet, to show what that looks like.
+    DemoOrganisation(
+        HOUSING_ASSOCIATION,
+        ProviderType.PRIVATE_REGISTERED_PROVIDER,
+        True,
+        ProfitStatus.NON_PROFIT,
+        accepted_agreement=False,
+    ),
+    DemoOrganisation(MANAGING_AGENT, ProviderType.PRIVATE_REGISTERED_PROVIDER, False, ProfitStatus.PROFIT),
 )
 # (stock owner, managing agent)
 RELATIONSHIPS = ((COUNCIL, MANAGING_AGENT), (HOUSING_ASSOCIATION, MANAGING_AGENT), (COUNCIL, HOUSING_ASSOCIATION))
@@ -64,7 +81,12 @@ def load_demo_data() -> tuple[int, list[User]]:
     for spec in ORGANISATIONS:
         organisation, made = Organisation.objects.get_or_create(
             name=spec.name,
-            defaults={"provider_type": spec.provider_type, "holds_own_stock": spec.holds_own_stock},
+            defaults={
+                "provider_type": spec.provider_type,
+                "holds_own_stock": spec.holds_own_stock,
+                "profit_status": spec.profit_status,
+                "is_department": spec.is_department,
+            },
         )
         organisations[spec.name] = organisation
         created += made
@@ -88,4 +110,10 @@ def load_demo_data() -> tuple[int, list[User]]:
             )
             created += 1
         users.append(user)
+    for spec in ORGANISATIONS:
+        organisation = organisations[spec.name]
+        dpo = next((u for u in users if u.organisation_id == organisation.pk and u.is_dpo), None)
+        if spec.accepted_agreement and dpo and not DataSharingAgreement.objects.filter(organisation=organisation):
+            accept_data_sharing_agreement(dpo, organisation)
+            created += 1
     return created, users

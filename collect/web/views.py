@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from collect.accounts.models import User
+from collect.organisations.banners import organisation_banners
 from collect.web.context import service
 
 
@@ -30,7 +31,8 @@ def home(request: HttpRequest) -> HttpResponse:
         title = "Manage your organisation's logs"
     else:
         title = "Manage logs assigned to you"
-    return render(request, "web/home.html", {"title": title, "nav_section": "home"})
+    context = {"title": title, "nav_section": "home", "banners": organisation_banners(user)}
+    return render(request, "web/home.html", context)
 
 
 def static_page(template: str, title: str) -> Callable[[HttpRequest], HttpResponse]:

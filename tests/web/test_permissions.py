@@ -10,6 +10,7 @@ Removing a permission check from a view turns a DENY or HIDE into ALLOW, and the
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 from django.urls import reverse
 
 from collect.accounts.models import Role, User
-from collect.organisations.models import Organisation
+from collect.organisations.models import Organisation, OrganisationNameChange, OrganisationRelationship
 from collect.web.public import DEBUG_PUBLIC_VIEW_NAMES, PUBLIC_VIEW_NAMES
 from tests.web.test_access import ROUTES
 
@@ -50,9 +51,17 @@ def world(make_organisation, make_user) -> World:
         # A coordinator of another organisation, who must not see the first organisation's records.
         "stranger": make_user(Role.DATA_COORDINATOR, other),
     }
-    return World(
+    world = World(
         own, other, people, own_user=make_user(Role.DATA_PROVIDER, own), other_user=make_user(organisation=other)
     )
+    owner = make_organisation("Stock Owner", holds_own_stock=True)
+    agent = make_organisation("Managing Agent", holds_own_stock=False)
+    world.extra["stock_owner_link"] = OrganisationRelationship.objects.create(stock_owner=owner, managing_agent=own)
+    world.extra["managing_agent_link"] = OrganisationRelationship.objects.create(stock_owner=own, managing_agent=agent)
+    world.extra["name_change"] = OrganisationNameChange.objects.create(
+        organisation=own, name="Own Homes Renamed", start_date=datetime.date(2030, 1, 1)
+    )
+    return world
 
 
 @dataclass(frozen=True)
@@ -86,8 +95,58 @@ CASES: list[Case] = [
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW)),
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW), method="post"),
     Case("organisations:list", roles(DENY, DENY, ALLOW, DENY)),
+    Case("organisations:create", roles(DENY, DENY, ALLOW, DENY)),
+    Case("organisations:create", roles(DENY, DENY, ALLOW, DENY), method="post"),
     Case("organisations:mine", everyone()),
     Case("organisations:detail", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:edit", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:edit", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk], method="post"),
+    Case("organisations:name-change", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.own.pk]),
+    Case("organisations:name-change", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.own.pk], method="post"),
+    Case(
+        "organisations:name-change-cancel",
+        roles(DENY, DENY, ALLOW, DENY),
+        args=lambda w: [w.own.pk, w.extra["name_change"].pk],
+        method="post",
+    ),
+    Case("organisations:status", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.own.pk]),
+    Case("organisations:status", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.own.pk], method="post"),
+    Case("organisations:stock-owners", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:stock-owner-add", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:stock-owner-add", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk], method="post"),
+    Case(
+        "organisations:stock-owner-remove",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [w.own.pk, w.extra["stock_owner_link"].pk],
+    ),
+    Case(
+        "organisations:stock-owner-remove",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [w.own.pk, w.extra["stock_owner_link"].pk],
+        method="post",
+    ),
+    Case("organisations:managing-agents", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:managing-agent-add", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("organisations:managing-agent-add", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk], method="post"),
+    Case(
+        "organisations:managing-agent-remove",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [w.own.pk, w.extra["managing_agent_link"].pk],
+    ),
+    Case(
+        "organisations:managing-agent-remove",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [w.own.pk, w.extra["managing_agent_link"].pk],
+        method="post",
+    ),
+    Case("organisations:data-sharing-agreement", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    # Only a data protection officer of the organisation accepts; none of these people is one.
+    Case(
+        "organisations:data-sharing-agreement",
+        roles(DENY, DENY, DENY, HIDE),
+        args=lambda w: [w.own.pk],
+        method="post",
+    ),
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),

@@ -1,0 +1,1 @@
+"""The declarations of the national standard, collection year by collection year, and the code lists they share."""
