@@ -23,5 +23,6 @@ EMAIL_KINDS: dict[str, EmailKind] = {
     for e in (
         EmailKind("invitation", "You have been invited to {{ service_name }}"),
         EmailKind("password_reset", "Reset your password for {{ service_name }}"),
+        EmailKind("merge_completed", "{{ merged }} merged into {{ absorbing }}"),
     )
 }

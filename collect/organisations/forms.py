@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from collect.organisations.models import Organisation, ProfitStatus, ProviderType
 from collect.standards.codes import RENT_PERIODS
+from collect.web.forms import DateInputError, date_from_input
 
 UK_POSTCODE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$")
 PHONE = re.compile(r"^\+?[\d\s()-]{7,30}$")
@@ -182,16 +182,11 @@ class NameChangeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        data = self.data
         if cleaned.get("when") == "date":
-            parts = [str(data.get(f"start_date-{p}", "")).strip() for p in ("day", "month", "year")]
-            if not all(parts):
-                self.add_error("start_date", "Enter the date the new name starts, including a day, month and year")
-                return cleaned
             try:
-                cleaned["start_date"] = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
-            except ValueError:
-                self.add_error("start_date", "Enter a real date, like 1 4 2027")
+                cleaned["start_date"] = date_from_input(self.data, "start_date", "the date the new name starts")
+            except DateInputError as error:
+                self.add_error("start_date", str(error))
                 return cleaned
         elif cleaned.get("when") == "now":
             cleaned["start_date"] = timezone.localdate()

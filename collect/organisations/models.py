@@ -56,6 +56,13 @@ class Organisation(models.Model):
     active = models.BooleanField("Active", default=True)
     # Users switched off when the organisation was deactivated; switched back on when it is reactivated.
     deactivated_user_ids = models.JSONField(default=list, blank=True)
+    # Merges: a merged organisation points at the one that absorbed it, from the merge date.
+    merge_date = models.DateField("Merge date", null=True, blank=True)
+    absorbing_organisation = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="absorbed_organisations"
+    )
+    # An organisation created to absorb others can be used on logs from this date.
+    available_from = models.DateField("Available from", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,6 +97,18 @@ class Organisation(models.Model):
     def rent_period_labels(self) -> list[str]:
         """The labels of the rent periods the organisation uses, in the standard's order."""
         return [label for code, label in RENT_PERIOD_LABELS.items() if code in self.rent_periods]
+
+    @property
+    def is_merged(self) -> bool:
+        """True once the organisation has been merged into another and the merge date has come."""
+        return self.merge_date is not None and self.merge_date <= timezone.localdate()
+
+    @property
+    def status(self) -> str:
+        """Merged, deactivated or active."""
+        if self.is_merged:
+            return "Merged"
+        return "Active" if self.active else "Deactivated"
 
     @property
     def address_lines(self) -> list[str]:
@@ -147,3 +166,38 @@ class DataSharingAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_name}, accepted {self.accepted_at:%-d %B %Y}"
+
+
+class MergeStatus(models.TextChoices):
+    """Where a merge request is in its journey."""
+
+    INCOMPLETE = "incomplete", "Incomplete"
+    READY = "ready", "Ready to merge"
+    PROCESSING = "processing", "Merging"
+    MERGED = "merged", "Merged"
+    FAILED = "failed", "Failed"
+
+
+class MergeRequest(models.Model):
+    """Organisations merging into an absorbing organisation from a date, and how the merge went."""
+
+    absorbing_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    merging_organisations = models.ManyToManyField(Organisation, related_name="merge_requests", blank=True)
+    merge_date = models.DateField(null=True, blank=True)
+    absorbing_is_new = models.BooleanField(null=True, blank=True)
+    helpdesk_ticket = models.CharField(max_length=50, blank=True)
+    status = models.CharField(max_length=20, choices=MergeStatus.choices, default=MergeStatus.INCOMPLETE)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    moved = models.JSONField(default=dict, blank=True)
+    last_failure = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        target = self.absorbing_organisation.current_name if self.absorbing_organisation else "(not chosen)"
+        return f"Merge into {target}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from collect.organisations import views
+from collect.organisations import merge_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -48,4 +48,11 @@ urlpatterns = [
         name="data-sharing-agreement",
     ),
     path("organisation", views.my_organisation, name="mine"),
+    path("merges", merge_views.merge_list, name="merges"),
+    path("merges/new", merge_views.merge_start, name="merge-start"),
+    path("merges/<int:pk>", merge_views.merge_detail, name="merge"),
+    path("merges/<int:pk>/absorbing-organisation", merge_views.merge_absorbing, name="merge-absorbing"),
+    path("merges/<int:pk>/merging-organisations", merge_views.merge_merging, name="merge-merging"),
+    path("merges/<int:pk>/date", merge_views.merge_date, name="merge-date"),
+    path("merges/<int:pk>/start", merge_views.merge_run, name="merge-run"),
 ]

@@ -71,7 +71,9 @@ def _group_values(form: OrganisationForm, actor: User, organisation: Organisatio
 def organisation_create(request: HttpRequest) -> HttpResponse:
     """Create an organisation (support only)."""
     actor = signed_in_user(request)
-    form = OrganisationForm(request.POST or None, initial={"rent_periods": Organisation().rent_periods})
+    form = OrganisationForm(
+        request.POST if request.method == "POST" else None, initial={"rent_periods": Organisation().rent_periods}
+    )
     if request.method == "POST" and form.is_valid():
         organisation = actions.create_organisation(actor, _group_values(form, actor, None))
         messages.success(request, f"{organisation.name} has been created")
@@ -122,9 +124,11 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "housing_registration_no": organisation.housing_registration_no,
             "group_with": group_partner.pk if organisation.group and group_partner else None,
         }
-        form = OrganisationForm(request.POST or None, initial=initial, instance=organisation)
+        form = OrganisationForm(
+            request.POST if request.method == "POST" else None, initial=initial, instance=organisation
+        )
     else:
-        form = ContactDetailsForm(request.POST or None, initial=current)
+        form = ContactDetailsForm(request.POST if request.method == "POST" else None, initial=current)
     if request.method == "POST" and form.is_valid():
         if isinstance(form, OrganisationForm):
             values = _group_values(form, actor, organisation)
@@ -146,7 +150,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def name_change(request: HttpRequest, pk: int) -> HttpResponse:
     """Schedule a new name from today or another date (support only: platform.md gap G1 is fixed)."""
     actor, organisation = _organisation(request, pk)
-    form = NameChangeForm(organisation, request.POST or None)
+    form = NameChangeForm(organisation, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         actions.change_name(actor, organisation, form.cleaned_data["name"], form.cleaned_data["start_date"])
         messages.success(request, "The name change has been saved")
@@ -249,7 +253,7 @@ def relationship_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind == "stock-owners":
         # A stock owner must hold stock (platform.md §2.3).
         candidates = candidates.filter(holds_own_stock=True)
-    form = AddRelationshipForm(candidates, request.POST or None)
+    form = AddRelationshipForm(candidates, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         chosen: Organisation = form.cleaned_data["organisation"]
         if kind == "stock-owners":

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 
@@ -26,3 +30,28 @@ def field_value(form: forms.BaseForm, name: str) -> str:
     """What to show in a field: what the person typed, or the initial value."""
     value = form[name].value()
     return "" if value is None else str(value)
+
+
+class DateInputError(ValueError):
+    """A GOV.UK date input that does not hold a real date; the message says what to do."""
+
+
+def date_from_input(data: Mapping[str, Any], name: str, what: str) -> datetime.date:
+    """The date typed into a GOV.UK date input named `name` (fields name-day, name-month, name-year).
+
+    `what` names the date in messages, such as "the merge date".
+    """
+    parts = [str(data.get(f"{name}-{part}", "")).strip() for part in ("day", "month", "year")]
+    if not any(parts):
+        raise DateInputError(f"Enter {what}")
+    if not all(parts):
+        raise DateInputError(f"Enter {what}, including a day, month and year")
+    try:
+        day, month, year = (int(p) for p in parts)
+        if year < 1000:
+            raise DateInputError(f"Enter {what} with a 4-digit year, like 2027")
+        return datetime.date(year, month, day)
+    except ValueError as error:
+        if isinstance(error, DateInputError):
+            raise
+        raise DateInputError(f"Enter {what} as a real date, like 1 4 2027") from error

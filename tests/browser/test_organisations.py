@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from collect.accounts.models import Role, User
 from collect.accounts.policy import can_create_logs
+from collect.organisations.actions import accept_data_sharing_agreement
 from collect.organisations.models import Organisation, OrganisationRelationship
 from tests.browser.conftest import check_page, visit
 from tests.browser.test_accounts import sign_in, sign_out
@@ -81,3 +82,33 @@ def test_coordinator_adds_a_managing_agent(page, coordinator, make_organisation)
     expect(page.get_by_text("Lettings Agent Ltd has been added as a managing agent")).to_be_visible()
     check_page(page)
     assert OrganisationRelationship.objects.filter(stock_owner=coordinator.organisation).count() == 1
+
+
+def test_support_runs_a_merge(page, support, make_organisation, make_user):
+    absorbing = make_organisation("Absorbing Homes", holds_own_stock=True)
+    accept_data_sharing_agreement(make_user(Role.DATA_COORDINATOR, absorbing, is_dpo=True), absorbing)
+    merging = make_organisation("Merging Homes", holds_own_stock=True)
+    mover = make_user(Role.DATA_PROVIDER, merging, email="mover@merging.example")
+    sign_in(page, support.email)
+    visit(page, "/merges")
+    page.get_by_role("button", name="Start a new merge").click()
+    check_page(page)
+    page.get_by_label("Absorbing organisation").select_option(label="Absorbing Homes")
+    page.get_by_label("Yes, it is already active").check()
+    page.get_by_role("button", name="Continue").click()
+    check_page(page)
+    page.get_by_label("Add a merging organisation").select_option(label="Merging Homes")
+    page.get_by_role("button", name="Add organisation").click()
+    expect(page.get_by_text("Merging Homes").first).to_be_visible()
+    page.get_by_role("button", name="Continue").click()
+    check_page(page)
+    page.get_by_role("textbox", name="Day").fill("1")
+    page.get_by_role("textbox", name="Month").fill("10")
+    page.get_by_role("textbox", name="Year").fill("2026")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="What will move")).to_be_visible()
+    check_page(page)
+    page.get_by_role("button", name="Start the merge").click()
+    expect(page.get_by_role("heading", name="What moved")).to_be_visible()
+    check_page(page)
+    assert User.objects.get(pk=mover.pk).organisation == absorbing

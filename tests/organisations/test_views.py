@@ -188,11 +188,11 @@ def test_name_changes_apply_from_their_date(client, support, organisation):
     [
         ({"name": "", "when": "now"}, "name", "Enter the new name"),
         ({"name": "X", "when": ""}, "when", "Select when the new name starts"),
-        ({"name": "X", "when": "date"}, "start_date", "including a day, month and year"),
+        ({"name": "X", "when": "date"}, "start_date", "Enter the date the new name starts"),
         (
             {"name": "X", "when": "date", "start_date-day": "31", "start_date-month": "2", "start_date-year": "2027"},
             "start_date",
-            "Enter a real date",
+            "as a real date",
         ),
         ({"name": "Riverside Homes", "when": "now"}, "name", "different from the organisation's name"),
     ],

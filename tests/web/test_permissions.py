@@ -19,7 +19,7 @@ import pytest
 from django.urls import reverse
 
 from collect.accounts.models import Role, User
-from collect.organisations.models import Organisation, OrganisationNameChange, OrganisationRelationship
+from collect.organisations.models import MergeRequest, Organisation, OrganisationNameChange, OrganisationRelationship
 from collect.web.public import DEBUG_PUBLIC_VIEW_NAMES, PUBLIC_VIEW_NAMES
 from tests.web.test_access import ROUTES
 
@@ -61,6 +61,7 @@ def world(make_organisation, make_user) -> World:
     world.extra["name_change"] = OrganisationNameChange.objects.create(
         organisation=own, name="Own Homes Renamed", start_date=datetime.date(2030, 1, 1)
     )
+    world.extra["merge"] = MergeRequest.objects.create(absorbing_organisation=own)
     return world
 
 
@@ -146,6 +147,22 @@ CASES: list[Case] = [
         roles(DENY, DENY, DENY, HIDE),
         args=lambda w: [w.own.pk],
         method="post",
+    ),
+    Case("organisations:merges", roles(DENY, DENY, ALLOW, DENY)),
+    Case("organisations:merge-start", roles(DENY, DENY, ALLOW, DENY), method="post"),
+    Case("organisations:merge", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.extra["merge"].pk]),
+    *(
+        Case(
+            f"organisations:merge-{step}",
+            roles(DENY, DENY, ALLOW, DENY),
+            args=lambda w: [w.extra["merge"].pk],
+            method=m,
+        )
+        for step in ("absorbing", "merging", "date")
+        for m in ("get", "post")
+    ),
+    Case(
+        "organisations:merge-run", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.extra["merge"].pk], method="post"
     ),
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
