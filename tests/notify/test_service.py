@@ -13,21 +13,29 @@ from collect.notify.emails import EMAIL_KINDS
 from collect.notify.service import deliver_email, render_email, send_email
 
 
+SAMPLE_CONTEXT = {
+    "name": "Ann & Bo",
+    "link": "https://example.com/x",
+    "organisation": "Org",
+    "role": "Data provider",
+    "invited_by": "Bo",
+    "merged": "Small Homes",
+    "absorbing": "Big Homes",
+    "merge_date": "1 October 2026",
+}
+
+
 @pytest.mark.parametrize("kind", sorted(EMAIL_KINDS))
 def test_every_email_kind_renders(kind):
-    subject, body = render_email(
-        kind,
-        {
-            "name": "Ann",
-            "link": "https://example.com/x",
-            "organisation": "Org",
-            "role": "Data provider",
-            "invited_by": "Bo",
-        },
-    )
+    subject, body = render_email(kind, SAMPLE_CONTEXT)
     assert subject
-    assert "https://example.com/x" in body
-    assert "&amp;" not in body  # plain text is not HTML-escaped
+    assert len(body) > 40
+    assert "&amp;" not in body + subject  # plain text is not HTML-escaped
+
+
+@pytest.mark.parametrize("kind", ["invitation", "password_reset"])
+def test_link_emails_carry_their_link(kind):
+    assert "https://example.com/x" in render_email(kind, SAMPLE_CONTEXT)[1]
 
 
 @pytest.mark.django_db(transaction=True)
