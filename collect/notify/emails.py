@@ -23,5 +23,6 @@ EMAIL_KINDS: dict[str, EmailKind] = {
     for e in (
         EmailKind("invitation", "You have been invited to {{ service_name }}"),
         EmailKind("password_reset", "Reset your password for {{ service_name }}"),
+        EmailKind("two_factor_code", "Your security code for {{ service_name }}"),
     )
 }

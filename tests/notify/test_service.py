@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from collect.notify.emails import EMAIL_KINDS
 from collect.notify.service import deliver_email, render_email, send_email
+from tests.conftest import verified_login
 
 
 @pytest.mark.parametrize("kind", sorted(EMAIL_KINDS))
@@ -116,5 +117,5 @@ def test_sent_emails_page_lists_messages_in_debug(client, db, settings, tmp_path
 
 def test_sent_emails_page_is_hidden_outside_debug(client, support, settings):
     settings.DEBUG = False
-    client.force_login(support)
+    verified_login(client, support)
     assert client.get(reverse("notify:sent-emails")).status_code == 404

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from tests.conftest import verified_login
+
 
 def test_own_organisation_page(client, provider, related, other_organisation):
     client.force_login(provider)
@@ -18,7 +20,7 @@ def test_another_organisation_is_not_found(client, provider, other_organisation)
 
 
 def test_support_lists_and_searches_organisations(client, support, organisation, other_organisation):
-    client.force_login(support)
+    verified_login(client, support)
     html = client.get(reverse("organisations:list")).content.decode()
     assert organisation.name in html
     assert f'<a class="govuk-link" href="{reverse("organisations:detail", args=[other_organisation.pk])}">' in html
