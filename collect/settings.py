@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -81,8 +83,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "collect.accounts.middleware.IdleSessionTimeoutMiddleware",
     "collect.accounts.middleware.SignInRequiredMiddleware",
+    "collect.accounts.middleware.SecurityCodeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,6 +155,15 @@ LOGIN_REDIRECT_URL = "web:home"
 COLLECT_ACCOUNT_LINK_MAX_AGE = timedelta(hours=24)
 # A signed-in session ends after this long without a request.
 COLLECT_SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("COLLECT_SESSION_IDLE_MINUTES", "480")))
+
+# Two-factor authentication (collect.accounts.two_factor): support users always, anyone else who turns it on.
+COLLECT_TWO_FACTOR_CODE_VALIDITY = timedelta(minutes=15)  # an emailed code (5 digits) works once, this long
+COLLECT_TWO_FACTOR_RESEND_INTERVAL = timedelta(seconds=30)  # at most one new emailed code this often
+COLLECT_TWO_FACTOR_MAX_WRONG_CODES = 3  # wrong codes in a row that sign the person out
+COLLECT_TWO_FACTOR_THROTTLE_SECONDS = 1  # after that, each further attempt waits 1, 2, 4, 8... seconds
+OTP_TOTP_ISSUER = "CORE"  # the name authenticator apps show
+OTP_TOTP_THROTTLE_FACTOR = 0  # collect.accounts.two_factor applies the delays itself
+OTP_TOTP_SYNC = False  # accept one 30-second step either side, without learning a drift
 
 # Lockout (django-axes): 5 failed sign-ins for an email address lock it for an hour.
 AXES_ENABLED = True

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 
+from collect.accounts import two_factor
 from collect.accounts.models import Role, User
 from collect.organisations.models import Organisation, OrganisationRelationship, ProviderType
 from tests.support.html import assert_good_page
@@ -32,6 +34,17 @@ class CheckingClient(Client):
 @pytest.fixture
 def client() -> CheckingClient:
     return CheckingClient()
+
+
+def verified_login(client: Client, user: User) -> None:
+    """Sign a user in as if they had entered their password and, if they need one, their security code."""
+    client.force_login(user)
+    if two_factor.is_required(user):
+        device = two_factor.app_device(user) or two_factor.email_device(user)
+        assert device is not None
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Sign-in enforcement and the inactivity timeout."""
+"""Sign-in enforcement, the security code step and the inactivity timeout."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
-from collect.web.public import is_public
+from collect.accounts import two_factor
+from collect.web.public import DEBUG_PUBLIC_VIEW_NAMES, is_public
 
 SESSION_LAST_SEEN = "collect_last_seen"
 SESSION_EXPIRED_FLAG = "collect_session_expired"
@@ -59,4 +60,28 @@ class SignInRequiredMiddleware:
                 return self.get_response(request)  # the 404 page is for everyone
             if not is_public(match.view_name):
                 return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
+
+
+class SecurityCodeRequiredMiddleware:
+    """Until a session that needs a security code has entered it, only the code pages and sign out answer.
+
+    Every other page sends the person to the security code page (collect.accounts.two_factor). The debug-only
+    sent-emails pages stay open too, so that on a laptop the emailed code can be read there.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if two_factor.needs_code(request):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return self.get_response(request)  # the 404 page is for everyone
+            allowed = match.view_name in two_factor.PAGES_BEFORE_CODE or (
+                settings.DEBUG and match.view_name in DEBUG_PUBLIC_VIEW_NAMES
+            )
+            if not allowed:
+                return two_factor.code_page_redirect(request.get_full_path())
         return self.get_response(request)

@@ -91,3 +91,6 @@ class User(AbstractBaseUser):
         if not self.has_set_password:
             return "Invited"
         return "Active"
+
+
+from collect.accounts.two_factor_models import EmailCodeDevice  # noqa: E402, F401 - registers the model here

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from collect.accounts import lockout
+from collect.accounts import lockout, two_factor
 from collect.accounts.forms import InviteUserForm, PasswordForgottenForm, SetPasswordForm, SignInForm
 from collect.accounts.middleware import SESSION_EXPIRED_FLAG
 from collect.accounts.models import User
@@ -56,6 +56,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             form.add_error("email", DEACTIVATED)
         else:
             login(request, user)
+            if two_factor.is_required(user):  # not fully signed in until the security code is entered
+                return two_factor.code_page_redirect(next_url)
             return redirect(next_url or settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/sign_in.html", {"form": form, "next": next_url, "expired": expired})
 
@@ -180,8 +182,10 @@ def invitation(request: HttpRequest) -> HttpResponse:
 
 
 def account(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's own details."""
-    return render(request, "accounts/account.html", {"account_user": signed_in_user(request), "nav_section": None})
+    """The signed-in user's own details, and their two-factor authentication settings."""
+    user = signed_in_user(request)
+    context = {"account_user": user, "nav_section": None, "two_factor": two_factor.state(user)}
+    return render(request, "accounts/account.html", context)
 
 
 def users(request: HttpRequest) -> HttpResponse:

@@ -24,5 +24,6 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("invitation", "You have been invited to {{ service_name }}"),
         EmailKind("password_reset", "Reset your password for {{ service_name }}"),
         EmailKind("merge_completed", "{{ merged }} merged into {{ absorbing }}"),
+        EmailKind("two_factor_code", "Your security code for {{ service_name }}"),
     )
 }

@@ -19,6 +19,7 @@ PUBLIC_VIEW_NAMES = frozenset(
         "accounts:invitation-link",
         "accounts:invitation",
         "accounts:sign-out",
+        "accounts:security-code-too-many",
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from collect.accounts.models import Role, User
 from collect.accounts.tokens import Problem, Purpose, check_token, make_token
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, verified_login
 
 NEW_PASSWORD = "a-brand-new-passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -140,7 +140,7 @@ def test_reset_unlocks_a_locked_account(client, provider, mailoutbox):
 
 
 def test_support_invites_a_user_who_creates_a_password_and_signs_in(client, support, organisation, mailoutbox):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(
         reverse("accounts:invite-user"),
         {

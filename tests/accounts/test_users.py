@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from collect.accounts.models import Role, User
+from tests.conftest import verified_login
 
 
 def test_users_list_shows_only_own_organisation(client, provider, coordinator, stranger):
@@ -27,7 +28,7 @@ def test_user_values_are_escaped_in_the_list(client, make_user, provider):
 
 
 def test_support_sees_every_user_and_can_search(client, support, provider, stranger):
-    client.force_login(support)
+    verified_login(client, support)
     html = client.get(reverse("accounts:users")).content.decode()
     assert provider.email in html
     assert stranger.email in html
@@ -95,7 +96,7 @@ def test_coordinator_invites_only_into_own_organisation(client, coordinator, oth
     ],
 )
 def test_invite_errors_name_the_field(client, support, data, field, message):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(reverse("accounts:invite-user"), data)
     html = unescape(response.content.decode())
     assert response.status_code == 200
@@ -104,7 +105,7 @@ def test_invite_errors_name_the_field(client, support, data, field, message):
 
 
 def test_invite_refuses_an_existing_address(client, support, provider):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(
         reverse("accounts:invite-user"),
         {

@@ -15,8 +15,8 @@ from tests.browser.test_accounts import sign_in, sign_out
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_support_creates_an_organisation_and_changes_its_name(page, support, organisation):
-    sign_in(page, support.email)
+def test_support_creates_an_organisation_and_changes_its_name(page, support, organisation, mailoutbox):
+    sign_in(page, support.email, outbox=mailoutbox)
     visit(page, "/organisations")
     page.get_by_role("button", name="Create an organisation").click()
     check_page(page)
@@ -84,12 +84,12 @@ def test_coordinator_adds_a_managing_agent(page, coordinator, make_organisation)
     assert OrganisationRelationship.objects.filter(stock_owner=coordinator.organisation).count() == 1
 
 
-def test_support_runs_a_merge(page, support, make_organisation, make_user):
+def test_support_runs_a_merge(page, support, make_organisation, make_user, mailoutbox):
     absorbing = make_organisation("Absorbing Homes", holds_own_stock=True)
     accept_data_sharing_agreement(make_user(Role.DATA_COORDINATOR, absorbing, is_dpo=True), absorbing)
     merging = make_organisation("Merging Homes", holds_own_stock=True)
     mover = make_user(Role.DATA_PROVIDER, merging, email="mover@merging.example")
-    sign_in(page, support.email)
+    sign_in(page, support.email, outbox=mailoutbox)
     visit(page, "/merges")
     page.get_by_role("button", name="Start a new merge").click()
     check_page(page)

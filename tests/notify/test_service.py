@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from collect.notify.emails import EMAIL_KINDS
 from collect.notify.service import deliver_email, render_email, send_email
-
+from tests.conftest import verified_login
 
 SAMPLE_CONTEXT = {
     "name": "Ann & Bo",
@@ -124,5 +124,5 @@ def test_sent_emails_page_lists_messages_in_debug(client, db, settings, tmp_path
 
 def test_sent_emails_page_is_hidden_outside_debug(client, support, settings):
     settings.DEBUG = False
-    client.force_login(support)
+    verified_login(client, support)
     assert client.get(reverse("notify:sent-emails")).status_code == 404

@@ -12,6 +12,7 @@ from collect.organisations import merging
 from collect.organisations.actions import accept_data_sharing_agreement
 from collect.organisations.merging import MergeStep, register_merge_step, run_merge
 from collect.organisations.models import MergeRequest, MergeStatus, Organisation, OrganisationRelationship
+from tests.conftest import verified_login
 
 MERGE_DATE = datetime.date(2026, 10, 1)
 
@@ -82,7 +83,7 @@ def page(response) -> str:
 
 
 def test_the_journey_checks_every_answer(client, support, scenario):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(reverse("organisations:merge-start"))
     merge = MergeRequest.objects.latest("pk")
     assert response.url == reverse("organisations:merge-absorbing", args=[merge.pk])
@@ -114,7 +115,7 @@ def test_the_journey_checks_every_answer(client, support, scenario):
 @pytest.mark.django_db(transaction=True)
 def test_support_starts_a_ready_merge(client, scenario):
     support = User.objects.get(role=Role.SUPPORT)
-    client.force_login(support)
+    verified_login(client, support)
     merge = scenario["merge"]
     detail = page(client.get(reverse("organisations:merge", args=[merge.pk])))
     assert "What will move" in detail

@@ -17,6 +17,7 @@ from collect.organisations.models import (
     ProfitStatus,
     ProviderType,
 )
+from tests.conftest import verified_login
 
 VALID = {
     "name": "Brand New Homes",
@@ -51,7 +52,7 @@ def test_another_organisation_is_not_found(client, provider, other_organisation)
 
 
 def test_support_lists_and_searches_organisations(client, support, organisation, other_organisation):
-    client.force_login(support)
+    verified_login(client, support)
     html = page(client.get(reverse("organisations:list")))
     assert organisation.name in html
     assert f'<a class="govuk-link" href="{reverse("organisations:detail", args=[other_organisation.pk])}">' in html
@@ -69,7 +70,7 @@ def test_organisation_names_are_unique_ignoring_case(make_organisation):
 
 
 def test_support_creates_an_organisation_with_an_audit_row(client, support):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(reverse("organisations:create"), VALID)
     assert response.status_code == 302
     organisation = Organisation.objects.get(name="Brand New Homes")
@@ -102,7 +103,7 @@ def test_support_creates_an_organisation_with_an_audit_row(client, support):
     ],
 )
 def test_organisation_form_errors_name_the_field(client, support, change, field, message):
-    client.force_login(support)
+    verified_login(client, support)
     response = client.post(reverse("organisations:create"), {**VALID, **change})
     html = page(response)
     assert response.status_code == 200
@@ -112,13 +113,13 @@ def test_organisation_form_errors_name_the_field(client, support, change, field,
 
 
 def test_duplicate_name_is_refused(client, support, organisation):
-    client.force_login(support)
+    verified_login(client, support)
     html = page(client.post(reverse("organisations:create"), {**VALID, "name": organisation.name.upper()}))
     assert "An organisation with this name already exists" in html
 
 
 def test_grouping_gives_both_organisations_one_group_number(client, support, organisation):
-    client.force_login(support)
+    verified_login(client, support)
     client.post(reverse("organisations:create"), {**VALID, "group_with": organisation.pk})
     created = Organisation.objects.get(name="Brand New Homes")
     organisation.refresh_from_db()
@@ -160,7 +161,7 @@ def test_provider_cannot_edit(client, provider):
 
 
 def test_name_changes_apply_from_their_date(client, support, organisation):
-    client.force_login(support)
+    verified_login(client, support)
     url = reverse("organisations:name-change", args=[organisation.pk])
     future = timezone.localdate() + datetime.timedelta(days=30)
     response = client.post(
@@ -198,7 +199,7 @@ def test_name_changes_apply_from_their_date(client, support, organisation):
     ],
 )
 def test_name_change_errors(client, support, organisation, data, field, message):
-    client.force_login(support)
+    verified_login(client, support)
     html = page(client.post(reverse("organisations:name-change", args=[organisation.pk]), data))
     assert f'href="#{field}"' in html
     assert message in html
@@ -218,7 +219,7 @@ def test_deactivation_cascades_to_users_and_reactivation_restores_them(
     organisation = coordinator.organisation
     already_off = make_user(organisation=organisation)
     User.objects.filter(pk=already_off.pk).update(is_active=False)
-    client.force_login(support)
+    verified_login(client, support)
     url = reverse("organisations:status", args=[organisation.pk])
     assert "Are you sure you want to deactivate" in page(client.get(url))
     client.post(url)

@@ -6,6 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.conftest import verified_login
 from tests.support.html import page_facts
 
 
@@ -45,7 +46,7 @@ def test_assets_are_served_by_the_app(client, db):
 
 
 def test_navigation_depends_on_role(client, support, provider):
-    client.force_login(support)
+    verified_login(client, support)
     support_nav = client.get(reverse("web:home")).content.decode()
     assert "Organisations" in support_nav
     assert "Manage all data" in support_nav

@@ -21,6 +21,7 @@ from django.urls import reverse
 from collect.accounts.models import Role, User
 from collect.organisations.models import MergeRequest, Organisation, OrganisationNameChange, OrganisationRelationship
 from collect.web.public import DEBUG_PUBLIC_VIEW_NAMES, PUBLIC_VIEW_NAMES
+from tests.conftest import verified_login
 from tests.web.test_access import ROUTES
 
 ALLOW, DENY, HIDE = "allow", "deny", "hide"
@@ -95,6 +96,19 @@ CASES: list[Case] = [
     Case("accounts:user", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own_user.pk]),
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW)),
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW), method="post"),
+    # Two-factor authentication: the code pages send a verified session on; support cannot turn it off.
+    Case("accounts:security-code", everyone()),
+    Case("accounts:security-code", everyone(), method="post"),
+    Case("accounts:security-code-new", everyone()),
+    Case("accounts:security-code-new", everyone(), method="post"),
+    Case("accounts:two-factor-email", everyone()),
+    Case("accounts:two-factor-email", everyone(), method="post"),
+    Case("accounts:authenticator-app", everyone()),
+    Case("accounts:authenticator-app", everyone(), method="post", data=lambda w: {"code": "000000"}),
+    Case("accounts:authenticator-app-remove", everyone()),
+    Case("accounts:authenticator-app-remove", everyone(), method="post"),
+    Case("accounts:two-factor-turn-off", roles(ALLOW, ALLOW, DENY, ALLOW)),
+    Case("accounts:two-factor-turn-off", roles(ALLOW, ALLOW, DENY, ALLOW), method="post"),
     Case("organisations:list", roles(DENY, DENY, ALLOW, DENY)),
     Case("organisations:create", roles(DENY, DENY, ALLOW, DENY)),
     Case("organisations:create", roles(DENY, DENY, ALLOW, DENY), method="post"),
@@ -181,7 +195,7 @@ def test_every_route_has_a_row():
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_route_permissions(client, world, case, persona):
-    client.force_login(world.people[persona])
+    verified_login(client, world.people[persona])
     path = reverse(case.name, args=case.args(world))
     response = getattr(client, case.method)(path, case.data(world))
     expected = case.expect[persona]

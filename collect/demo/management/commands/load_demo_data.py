@@ -21,3 +21,4 @@ class Command(BaseCommand):
             flags = ", ".join(f for f, on in (("DPO", user.is_dpo), ("key contact", user.is_key_contact)) if on)
             role = user.get_role_display() + (f" ({flags})" if flags else "")
             self.stdout.write(f"  {user.email:<34} {role:<40} {user.organisation.name}")
+        self.stdout.write("Support users then enter the security code emailed to them (see /dev/emails/ in debug).")
