@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "collect.web",
     "collect.accounts",
     "collect.organisations",
+    "collect.schemes",
     "collect.refdata",
     "collect.notify",
     "collect.audit",

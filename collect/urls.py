@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("collect.web.urls")),
     path("", include("collect.accounts.urls")),
     path("", include("collect.organisations.urls")),
+    path("", include("collect.schemes.urls")),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,6 +17,8 @@ class NavItem:
     text: str
     url_name: str
     section: str
+    # Shown only to the users for whom this returns True (everyone when None).
+    shown_to: Callable[[Any], bool] | None = None
 
     @property
     def href(self) -> str:
@@ -22,13 +26,21 @@ class NavItem:
         return reverse(self.url_name)
 
 
+def _sees_schemes(user: Any) -> bool:
+    from collect.schemes.policy import sees_schemes_navigation
+
+    return sees_schemes_navigation(user)
+
+
 SUPPORT_NAV = (
     NavItem("Home", "web:home", "home"),
     NavItem("Organisations", "organisations:list", "organisations"),
     NavItem("Users", "accounts:users", "users"),
+    NavItem("Schemes", "schemes:list", "schemes"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
+    NavItem("Schemes", "schemes:list", "schemes", shown_to=_sees_schemes),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Your organisation", "organisations:mine", "organisation"),
 )
@@ -40,4 +52,8 @@ def navigation_for(request: HttpRequest, section: str | None) -> list[dict[str, 
     if not user.is_authenticated:
         return []
     items = SUPPORT_NAV if user.is_support else ORGANISATION_NAV
-    return [{"href": item.href, "text": item.text, "active": item.section == section} for item in items]
+    return [
+        {"href": item.href, "text": item.text, "active": item.section == section}
+        for item in items
+        if item.shown_to is None or item.shown_to(user)
+    ]

@@ -22,6 +22,7 @@ from collect.accounts.models import Role, User
 from collect.organisations.models import MergeRequest, Organisation, OrganisationNameChange, OrganisationRelationship
 from collect.web.public import DEBUG_PUBLIC_VIEW_NAMES, PUBLIC_VIEW_NAMES
 from tests.conftest import verified_login
+from tests.schemes import world as sw
 from tests.web.test_access import ROUTES
 
 ALLOW, DENY, HIDE = "allow", "deny", "hide"
@@ -178,6 +179,103 @@ CASES: list[Case] = [
     Case(
         "organisations:merge-run", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.extra["merge"].pk], method="post"
     ),
+    # Schemes and locations: coordinators and support change them, providers only look, others' records are hidden.
+    Case("schemes:list", everyone()),
+    Case("schemes:download", everyone(), args=lambda w: ["combined"]),
+    Case("schemes:new", roles(DENY, ALLOW, ALLOW, ALLOW)),
+    Case("schemes:new", roles(DENY, ALLOW, ALLOW, ALLOW), method="post", data=lambda w: {"service_name": "New"}),
+    Case("schemes:duplicates", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("schemes:duplicates", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk], method="post"),
+    Case("schemes:detail", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_scheme(w).pk]),
+    Case("schemes:detail", roles(HIDE, HIDE, ALLOW, ALLOW), args=lambda w: [sw.other_scheme(w).pk]),
+    *[
+        Case(f"schemes:{page}", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_draft(w).pk], method=method)
+        for page in ("details", "primary-client-group", "other-client-group", "secondary-client-group", "support")
+        for method in ("get", "post")
+    ],
+    Case(
+        "schemes:details",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [sw.own_scheme(w).pk],
+        method="post",
+        data=lambda w: {"service_name": "Renamed"},
+    ),
+    Case("schemes:check-answers", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_draft(w).pk]),
+    Case("schemes:check-answers", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_draft(w).pk], method="post"),
+    Case("schemes:deactivate", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_scheme(w).pk]),
+    Case(
+        "schemes:deactivate",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [sw.own_scheme(w).pk],
+        method="post",
+        data=lambda w: {"when": "now"},
+    ),
+    *[
+        Case(name, roles(DENY, ALLOW, ALLOW, HIDE), args=args, method=method, data=lambda w: sw.today())
+        for name, args in (
+            ("schemes:deactivate-confirm", lambda w: [sw.own_scheme(w).pk]),
+            ("schemes:reactivate-confirm", lambda w: [sw.own_deactivated_scheme(w).pk]),
+        )
+        for method in ("get", "post")
+    ],
+    Case("schemes:reactivate", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_deactivated_scheme(w).pk]),
+    Case(
+        "schemes:reactivate",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [sw.own_deactivated_scheme(w).pk],
+        method="post",
+        data=lambda w: {"when": "now"},
+    ),
+    Case("schemes:location-new", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [sw.own_scheme(w).pk]),
+    Case(
+        "schemes:location-new",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [sw.own_scheme(w).pk],
+        method="post",
+        data=lambda w: {"postcode": "ZZ1 1ZZ"},
+    ),
+    Case(
+        "schemes:location",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=lambda w: [sw.own_scheme(w).pk, sw.own_location(w).pk],
+    ),
+    *[
+        Case(
+            f"schemes:location-{page}",
+            roles(DENY, ALLOW, ALLOW, HIDE),
+            args=lambda w: [sw.own_scheme(w).pk, sw.own_draft_location(w).pk],
+            method=method,
+        )
+        for page in (
+            "postcode",
+            "local-authority",
+            "name",
+            "units",
+            "type-of-unit",
+            "mobility-standards",
+            "availability",
+            "check-answers",
+        )
+        for method in ("get", "post")
+    ],
+    *[
+        Case(f"schemes:location-{page}", roles(DENY, ALLOW, ALLOW, HIDE), args=args, method=method, data=data)
+        for page, args, data in (
+            ("deactivate", lambda w: [sw.own_scheme(w).pk, sw.own_location(w).pk], lambda w: {"when": "now"}),
+            (
+                "reactivate",
+                lambda w: [sw.own_scheme(w).pk, sw.own_deactivated_location(w).pk],
+                lambda w: {"when": "now"},
+            ),
+            ("deactivate-confirm", lambda w: [sw.own_scheme(w).pk, sw.own_location(w).pk], lambda w: sw.today()),
+            (
+                "reactivate-confirm",
+                lambda w: [sw.own_scheme(w).pk, sw.own_deactivated_location(w).pk],
+                lambda w: sw.today(),
+            ),
+        )
+        for method in ("get", "post")
+    ],
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),
