@@ -6,3 +6,10 @@ class SchemesConfig(AppConfig):
 
     name = "collect.schemes"
     label = "schemes"
+
+    def ready(self) -> None:
+        """Schemes move when organisations merge."""
+        from collect.organisations.merging import register_merge_step
+        from collect.schemes.merging import MERGE_STEP
+
+        register_merge_step(MERGE_STEP)

@@ -51,7 +51,7 @@ def test_merge_moves_users_and_relationships_and_emails_everyone(scenario, mailo
     assert absorbing.holds_own_stock is True
     assert absorbing.rent_periods == [1, 2, 4]
     assert (small.merge_date, small.absorbing_organisation) == (MERGE_DATE, absorbing)
-    assert merge.moved == {"users": 2, "relationships": 2}
+    assert merge.moved == {"users": 2, "relationships": 2, "schemes": 0}
     assert len(mailoutbox) == 3  # the absorbing organisation's DPO and the two moved users
     assert "Small Homes merged into Big Homes" in mailoutbox[0].subject
 
@@ -124,3 +124,21 @@ def test_support_starts_a_ready_merge(client, scenario):
     assert merge.status == MergeStatus.MERGED
     assert "What moved" in page(client.get(reverse("organisations:merge", args=[merge.pk])))
     assert client.get(reverse("organisations:merge-date", args=[merge.pk])).status_code == 403  # no changes after
+
+
+def test_merge_copies_schemes_and_deactivates_the_originals(scenario):
+    from collect.schemes.models import Scheme
+    from tests.schemes.factories import add_local_authorities, make_scheme
+
+    add_local_authorities()
+    original = make_scheme(scenario["small"], locations=2, startdate=datetime.date(2025, 4, 1))
+    merge = run_merge(scenario["merge"].pk)
+    assert merge.moved["schemes"] == 1
+    copy = Scheme.objects.get(owning_organisation=scenario["absorbing"])
+    assert copy.service_name == original.service_name
+    assert copy.code != original.code
+    assert copy.startdate == MERGE_DATE
+    assert copy.locations.count() == 2
+    assert {loc.startdate for loc in copy.locations.all()} == {MERGE_DATE}
+    assert original.status_on(MERGE_DATE - datetime.timedelta(days=1)) in {"active", "deactivating_soon"}
+    assert original.status_on(MERGE_DATE) == "deactivated"
