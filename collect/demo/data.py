@@ -22,6 +22,7 @@ class DemoOrganisation:
     name: str
     provider_type: ProviderType
     holds_own_stock: bool
+    is_department: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class DemoUser:
 
 
 ORGANISATIONS = (
-    DemoOrganisation(DEPARTMENT, ProviderType.LOCAL_AUTHORITY, holds_own_stock=False),
+    DemoOrganisation(DEPARTMENT, ProviderType.LOCAL_AUTHORITY, holds_own_stock=False, is_department=True),
     DemoOrganisation(COUNCIL, ProviderType.LOCAL_AUTHORITY, holds_own_stock=True),
     DemoOrganisation(HOUSING_ASSOCIATION, ProviderType.PRIVATE_REGISTERED_PROVIDER, holds_own_stock=True),
     DemoOrganisation(MANAGING_AGENT, ProviderType.PRIVATE_REGISTERED_PROVIDER, holds_own_stock=False),
@@ -64,8 +65,15 @@ def load_demo_data() -> tuple[int, list[User]]:
     for spec in ORGANISATIONS:
         organisation, made = Organisation.objects.get_or_create(
             name=spec.name,
-            defaults={"provider_type": spec.provider_type, "holds_own_stock": spec.holds_own_stock},
+            defaults={
+                "provider_type": spec.provider_type,
+                "holds_own_stock": spec.holds_own_stock,
+                "is_department": spec.is_department,
+            },
         )
+        if spec.is_department and not organisation.is_department:
+            # Demo data loaded before the flag existed: only the department may have support users.
+            Organisation.objects.filter(pk=organisation.pk).update(is_department=True)
         organisations[spec.name] = organisation
         created += made
     for owner, agent in RELATIONSHIPS:

@@ -20,6 +20,8 @@ class Organisation(models.Model):
     provider_type = models.PositiveSmallIntegerField(choices=ProviderType.choices)
     holds_own_stock = models.BooleanField(default=True)
     active = models.BooleanField(default=True)
+    # The department that runs the service: only its users may have the support role (platform.md §1.1).
+    is_department = models.BooleanField("The department", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

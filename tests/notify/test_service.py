@@ -23,11 +23,18 @@ def test_every_email_kind_renders(kind):
             "organisation": "Org",
             "role": "Data provider",
             "invited_by": "Bo",
+            "old_email": "ann@old.example",
+            "new_email": "ann@new.example",
+            "changed_by": "Cy",
+            "from_organisation": "Org",
+            "to_organisation": "Other Org",
+            "log_reassignment": "unassign",
         },
     )
     assert subject
     assert "https://example.com/x" in body
     assert "&amp;" not in body  # plain text is not HTML-escaped
+    assert "{{" not in body
 
 
 @pytest.mark.django_db(transaction=True)
