@@ -97,7 +97,9 @@ def other_organisation(make_organisation: Callable[..., Organisation]) -> Organi
 
 @pytest.fixture
 def department(make_organisation: Callable[..., Organisation]) -> Organisation:
-    return make_organisation("The Department", provider_type=ProviderType.LOCAL_AUTHORITY, holds_own_stock=False)
+    return make_organisation(
+        "The Department", provider_type=ProviderType.LOCAL_AUTHORITY, holds_own_stock=False, is_department=True
+    )
 
 
 @pytest.fixture

@@ -47,12 +47,17 @@ class IdleSessionTimeoutMiddleware:
 
 
 class SignInRequiredMiddleware:
-    """Every page needs a signed-in user unless its URL name is on the public list (collect.web.public)."""
+    """Every page needs a signed-in user unless its URL name is on the public list (collect.web.public).
+
+    Someone whose account has been deactivated since they signed in is signed out at their next request.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and not request.user.is_active:
+            logout(request)
         if not request.user.is_authenticated:
             try:
                 match = resolve(request.path_info)

@@ -46,7 +46,9 @@ class User(AbstractBaseUser):
     role = models.PositiveSmallIntegerField(choices=Role.choices, default=Role.DATA_PROVIDER)
     is_dpo = models.BooleanField("Data protection officer", default=False)
     is_key_contact = models.BooleanField("Key contact", default=False)
-    phone = models.CharField(max_length=30, blank=True)
+    phone = models.CharField("Phone number", max_length=30, blank=True)
+    # A new email address waiting for its owner to follow the confirmation link sent to it.
+    pending_email = models.EmailField(blank=True, default="")
     is_active = models.BooleanField(default=True)
     invited_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

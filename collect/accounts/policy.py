@@ -105,3 +105,63 @@ def can_create_logs(user: User) -> bool:
         active=True,
         data_sharing_agreement__isnull=False,
     ).exists()
+
+
+# Who may change what about a user (platform.md §1.3, with field-level checks instead of its gap G3).
+PERSONAL_FIELDS = ("name", "email", "phone")
+RESPONSIBILITY_FIELDS = ("role", "is_dpo", "is_key_contact")
+
+
+def assignable_roles(user: User) -> list[Role]:
+    """The roles this person may give: all for support, provider or coordinator for a coordinator, none otherwise."""
+    if user.is_support:
+        return [Role.DATA_PROVIDER, Role.DATA_COORDINATOR, Role.SUPPORT]
+    if user.is_data_coordinator:
+        return [Role.DATA_PROVIDER, Role.DATA_COORDINATOR]
+    return []
+
+
+def role_allowed_in(role: int, organisation: Organisation) -> bool:
+    """Only users of the department may have the support role (platform.md §1.1)."""
+    return role != Role.SUPPORT or organisation.is_department
+
+
+def editable_user_fields(actor: User, target: User) -> frozenset[str]:
+    """The fields of `target` that `actor` may change.
+
+    Support: every field of everyone. A data coordinator: the personal details, role and flags of the active users
+    of their organisation, except a support user's role and flags. Anyone: their own name, email and phone.
+    """
+    if actor.is_support:
+        return frozenset(PERSONAL_FIELDS + RESPONSIBILITY_FIELDS)
+    if actor.is_data_coordinator and target.organisation_id == actor.organisation_id and target.is_active:
+        if target.is_support:
+            return frozenset(PERSONAL_FIELDS)
+        return frozenset(PERSONAL_FIELDS + RESPONSIBILITY_FIELDS)
+    if actor.pk == target.pk:
+        return frozenset(PERSONAL_FIELDS)
+    return frozenset()
+
+
+def _manages(actor: User, target: User) -> bool:
+    return actor.is_support or (actor.is_data_coordinator and actor.organisation_id == target.organisation_id)
+
+
+def can_deactivate(actor: User, target: User) -> bool:
+    """Support and the target's data coordinators deactivate active users; nobody deactivates themselves."""
+    return target.is_active and actor.pk != target.pk and _manages(actor, target)
+
+
+def can_reactivate(actor: User, target: User) -> bool:
+    """Support and the target's data coordinators reactivate deactivated users."""
+    return not target.is_active and actor.pk != target.pk and _manages(actor, target)
+
+
+def can_resend_invitation(actor: User, target: User) -> bool:
+    """An invitation can be sent again to an active user who has not yet set a password."""
+    return target.is_active and not target.has_set_password and _manages(actor, target)
+
+
+def can_move_user(actor: User) -> bool:
+    """Only support moves users between organisations."""
+    return actor.is_support

@@ -1,9 +1,9 @@
-"""Single-use, time-limited links for invitations and password resets.
+"""Single-use, time-limited links for invitations, password resets and confirming a new email address.
 
 A token is a signed, timestamped value holding the user's id and a fingerprint of their password hash and last
-sign-in, so it stops working as soon as it has been used to set a password, and after
-settings.COLLECT_ACCOUNT_LINK_MAX_AGE. Invitation and reset tokens are signed with different salts and cannot be
-swapped for each other.
+sign-in, email addresses and active flag, so it stops working as soon as it has been used (to set a password or
+confirm an address), when the account is deactivated, and after settings.COLLECT_ACCOUNT_LINK_MAX_AGE. Each
+purpose is signed with its own salt, so a link made for one cannot be used for another.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Purpose(enum.StrEnum):
 
     INVITATION = "invitation"
     PASSWORD_RESET = "password-reset"  # noqa: S105 - a name, not a password
+    EMAIL_CHANGE = "email-change"
 
 
 class Problem(enum.StrEnum):
@@ -47,6 +48,8 @@ def _salt(purpose: Purpose) -> str:
 
 def _fingerprint(user: User, purpose: Purpose) -> str:
     state = f"{user.pk}|{user.password}|{user.last_login}|{user.email}|{user.is_active}"
+    if user.pending_email:  # only then, so links sent before this field existed keep working
+        state += f"|{user.pending_email}"
     return salted_hmac(_salt(purpose), state, algorithm="sha256").hexdigest()[:32]
 
 

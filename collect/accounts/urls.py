@@ -1,6 +1,6 @@
 from django.urls import path
 
-from collect.accounts import two_factor_views, views
+from collect.accounts import two_factor_views, user_management, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -21,7 +21,16 @@ urlpatterns = [
     path("account/two-factor/app", two_factor_views.authenticator_app, name="authenticator-app"),
     path("account/two-factor/app/remove", two_factor_views.remove_authenticator_app, name="authenticator-app-remove"),
     path("account/two-factor/turn-off", two_factor_views.turn_off, name="two-factor-turn-off"),
-    path("users", views.users, name="users"),
-    path("users/invite", views.invite_user, name="invite-user"),
-    path("users/<int:pk>", views.user_detail, name="user"),
+    path("account/details", user_management.edit_account, name="edit-account"),
+    path("account/confirm-email/<str:token>", user_management.confirm_email_link, name="confirm-email-link"),
+    path("account/confirm-email", user_management.confirm_email, name="confirm-email"),
+    path("users", user_management.users, name="users"),
+    path("users/download", user_management.users_csv, name="users-csv"),
+    path("users/invite", user_management.invite_user, name="invite-user"),
+    path("users/<int:pk>", user_management.user_detail, name="user"),
+    path("users/<int:pk>/edit", user_management.edit_user, name="edit-user"),
+    path("users/<int:pk>/deactivate", user_management.deactivate_user, name="deactivate-user"),
+    path("users/<int:pk>/reactivate", user_management.reactivate_user, name="reactivate-user"),
+    path("users/<int:pk>/resend-invitation", user_management.resend_invitation, name="resend-invitation"),
+    path("users/<int:pk>/move", user_management.move_user, name="move-user"),
 ]

@@ -1,26 +1,27 @@
-"""Sign in and out, forgotten passwords, invitations, the user's own account and the users list."""
+"""Sign in and out, forgotten passwords, following invitation links and the user's own account.
+
+Managing users (the users list, a user's page, inviting and changing users) is in collect.accounts.user_management.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from collect.accounts import lockout, two_factor
-from collect.accounts.forms import InviteUserForm, PasswordForgottenForm, SetPasswordForm, SignInForm
+from collect.accounts.actions import send_invitation
+from collect.accounts.forms import PasswordForgottenForm, SetPasswordForm, SignInForm
 from collect.accounts.middleware import SESSION_EXPIRED_FLAG
 from collect.accounts.models import User
-from collect.accounts.policy import signed_in_user, users_in_scope
+from collect.accounts.policy import signed_in_user
 from collect.accounts.tokens import Problem, Purpose, check_token, make_token
 from collect.notify.service import send_email
 
@@ -103,20 +104,6 @@ def send_password_reset(user: User) -> None:
     send_email("password_reset", user.email, {"name": user.name, "link": link})
 
 
-def send_invitation(user: User, invited_by: User | None) -> None:
-    """Email a link to create a password; a new invitation replaces any earlier one's date."""
-    User.objects.filter(pk=user.pk).update(invited_at=timezone.now())
-    link = settings.SERVICE_URL + reverse("accounts:invitation-link", args=[make_token(user, Purpose.INVITATION)])
-    context = {
-        "name": user.name,
-        "link": link,
-        "organisation": user.organisation.name,
-        "role": user.get_role_display(),
-        "invited_by": invited_by.name if invited_by else "The CORE team",
-    }
-    send_email("invitation", user.email, context)
-
-
 _SESSION_TOKEN = "collect_set_password_token"  # noqa: S105 - a session key, not a secret
 
 
@@ -186,42 +173,3 @@ def account(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     context = {"account_user": user, "nav_section": None, "two_factor": two_factor.state(user)}
     return render(request, "accounts/account.html", context)
-
-
-def users(request: HttpRequest) -> HttpResponse:
-    """The users this person may see, with a search by name or email address."""
-    query = request.GET.get("q", "").strip()[:200]
-    found = users_in_scope(signed_in_user(request))
-    if query:
-        found = found.filter(Q(name__icontains=query) | Q(email__icontains=query))
-    context = {"users": found[:500], "query": query, "nav_section": "users", "can_invite": _can_invite(request)}
-    return render(request, "accounts/users.html", context)
-
-
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One user's details; 404 outside the viewer's scope."""
-    shown = get_object_or_404(users_in_scope(signed_in_user(request)), pk=pk)
-    return render(request, "accounts/user_detail.html", {"account_user": shown, "nav_section": "users"})
-
-
-def _can_invite(request: HttpRequest) -> bool:
-    user = signed_in_user(request)
-    return user.is_support or user.is_data_coordinator
-
-
-@require_http_methods(["GET", "POST"])
-def invite_user(request: HttpRequest) -> HttpResponse:
-    """Support (any organisation) and data coordinators (their own) invite a user by email."""
-    if not _can_invite(request):
-        raise PermissionDenied
-    inviter = signed_in_user(request)
-    form = InviteUserForm(inviter, request.POST if request.method == "POST" else None, auto_id="%s")
-    if form.is_valid():
-        with transaction.atomic():
-            user = form.save(commit=False)
-            user.set_unusable_password()
-            user.save()
-            send_invitation(user, invited_by=inviter)
-        messages.success(request, f"Invitation sent to {user.email}")
-        return HttpResponseRedirect(reverse("accounts:user", args=[user.pk]))
-    return render(request, "accounts/invite_user.html", {"form": form, "nav_section": "users"})

@@ -88,6 +88,9 @@ def load_demo_data() -> tuple[int, list[User]]:
                 "is_department": spec.is_department,
             },
         )
+        if spec.is_department and not organisation.is_department:
+            # Demo data loaded before the flag existed: only the department may have support users.
+            Organisation.objects.filter(pk=organisation.pk).update(is_department=True)
         organisations[spec.name] = organisation
         created += made
     for owner, agent in RELATIONSHIPS:

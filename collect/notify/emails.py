@@ -25,5 +25,9 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("password_reset", "Reset your password for {{ service_name }}"),
         EmailKind("merge_completed", "{{ merged }} merged into {{ absorbing }}"),
         EmailKind("two_factor_code", "Your security code for {{ service_name }}"),
+        EmailKind("account_reactivated", "Your account on {{ service_name }} has been reactivated"),
+        EmailKind("email_change_notice", "The email address of your account on {{ service_name }} is changing"),
+        EmailKind("email_change_confirmation", "Confirm your new email address for {{ service_name }}"),
+        EmailKind("organisation_changed", "You have been moved to {{ to_organisation }} on {{ service_name }}"),
     )
 }

@@ -22,7 +22,12 @@ def render_email(kind: str, context: dict[str, Any]) -> tuple[str, str]:
     from django.template import engines
 
     email_kind = EMAIL_KINDS[kind]
-    full_context = {"service_name": settings.SERVICE_NAME, "service_url": settings.SERVICE_URL, **context}
+    full_context = {
+        "service_name": settings.SERVICE_NAME,
+        "service_url": settings.SERVICE_URL,
+        "feedback_email": settings.SERVICE_FEEDBACK_EMAIL,
+        **context,
+    }
     subject = engines["jinja2"].from_string(email_kind.subject).render(full_context).strip()
     body = render_to_string(email_kind.body_template, full_context).strip() + "\n"
     return subject, body

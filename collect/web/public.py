@@ -18,6 +18,8 @@ PUBLIC_VIEW_NAMES = frozenset(
         "accounts:password-reset",
         "accounts:invitation-link",
         "accounts:invitation",
+        "accounts:confirm-email-link",
+        "accounts:confirm-email",
         "accounts:sign-out",
         "accounts:security-code-too-many",
     }

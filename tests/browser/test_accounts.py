@@ -172,7 +172,7 @@ def test_invitation_from_email_to_first_sign_in(page, support, organisation, mai
 def test_expired_invitation_link_gets_a_clear_page(page, make_user, settings, mailoutbox):
     from datetime import timedelta
 
-    from collect.accounts.views import send_invitation
+    from collect.accounts.actions import send_invitation
 
     invited = make_user(password=None)
     send_invitation(invited, invited_by=None)

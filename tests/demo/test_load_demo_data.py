@@ -18,6 +18,8 @@ def test_demo_data_has_every_kind_of_organisation_and_role_and_is_idempotent(cap
     assert Organisation.objects.filter(provider_type=ProviderType.PRIVATE_REGISTERED_PROVIDER).exists()
     assert Organisation.objects.filter(holds_own_stock=False, stock_owner_links__isnull=False).exists()
     assert {u.role for u in User.objects.all()} == set(Role)
+    assert {u.organisation.is_department for u in User.objects.filter(role=Role.SUPPORT)} == {True}
+    assert Organisation.objects.filter(is_department=True).count() == 1
     assert User.objects.filter(is_dpo=True).exists()
     assert User.objects.filter(is_key_contact=True).exists()
     output = capsys.readouterr().out

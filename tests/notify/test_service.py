@@ -22,6 +22,12 @@ SAMPLE_CONTEXT = {
     "merged": "Small Homes",
     "absorbing": "Big Homes",
     "merge_date": "1 October 2026",
+    "old_email": "ann@old.example",
+    "new_email": "ann@new.example",
+    "changed_by": "Cy",
+    "from_organisation": "Org",
+    "to_organisation": "Other Org",
+    "log_reassignment": "unassign",
 }
 
 
@@ -31,6 +37,7 @@ def test_every_email_kind_renders(kind):
     assert subject
     assert len(body) > 40
     assert "&amp;" not in body + subject  # plain text is not HTML-escaped
+    assert "{{" not in body
 
 
 @pytest.mark.parametrize("kind", ["invitation", "password_reset"])

@@ -4,7 +4,8 @@ Each route of the service has at least one row here; the completeness test fails
 one. Each row says, for each kind of person, what must happen:
 - ALLOW: the page works (2xx, or a redirect after a successful POST);
 - DENY: signed in but the role may not (403);
-- HIDE: the record belongs to another organisation (404).
+- HIDE: the record belongs to another organisation (404);
+- NOT_ALLOWED: the route does not answer this method (405), whoever asks.
 Removing a permission check from a view turns a DENY or HIDE into ALLOW, and the test fails.
 """
 
@@ -25,7 +26,7 @@ from tests.conftest import verified_login
 from tests.schemes import world as sw
 from tests.web.test_access import ROUTES
 
-ALLOW, DENY, HIDE = "allow", "deny", "hide"
+ALLOW, DENY, HIDE, NOT_ALLOWED = "allow", "deny", "hide", "method not allowed"
 PERSONAS = ("provider", "coordinator", "support", "stranger")
 
 
@@ -45,7 +46,7 @@ class World:
 def world(make_organisation, make_user) -> World:
     own = make_organisation("Own Homes", holds_own_stock=True)
     other = make_organisation("Other Council", holds_own_stock=True)
-    department = make_organisation("Department", holds_own_stock=False)
+    department = make_organisation("Department", holds_own_stock=False, is_department=True)
     people = {
         "provider": make_user(Role.DATA_PROVIDER, own),
         "coordinator": make_user(Role.DATA_COORDINATOR, own),
@@ -53,8 +54,17 @@ def world(make_organisation, make_user) -> World:
         # A coordinator of another organisation, who must not see the first organisation's records.
         "stranger": make_user(Role.DATA_COORDINATOR, other),
     }
+    extra = {
+        "deactivated_user": make_user(Role.DATA_PROVIDER, own, is_active=False),
+        "invited_user": make_user(Role.DATA_PROVIDER, own, password=None),
+    }
     world = World(
-        own, other, people, own_user=make_user(Role.DATA_PROVIDER, own), other_user=make_user(organisation=other)
+        own,
+        other,
+        people,
+        own_user=make_user(Role.DATA_PROVIDER, own),
+        other_user=make_user(organisation=other),
+        extra=extra,
     )
     owner = make_organisation("Stock Owner", holds_own_stock=True)
     agent = make_organisation("Managing Agent", holds_own_stock=False)
@@ -90,11 +100,25 @@ def roles(provider: str, coordinator: str, support: str, stranger: str) -> dict[
     return {"provider": provider, "coordinator": coordinator, "support": support, "stranger": stranger}
 
 
+def own_user(w: World) -> list[Any]:
+    return [w.own_user.pk]
+
+
+def extra(name: str) -> Callable[[World], list[Any]]:
+    return lambda w: [w.extra[name].pk]
+
+
 CASES: list[Case] = [
     Case("web:home", everyone()),
     Case("accounts:account", everyone()),
+    Case("accounts:edit-account", everyone()),
+    Case("accounts:edit-account", everyone(), method="post", data=lambda w: {"name": "New Name", "phone": ""}),
     Case("accounts:users", everyone()),
-    Case("accounts:user", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [w.own_user.pk]),
+    Case("accounts:users", everyone(NOT_ALLOWED), method="post"),
+    Case("accounts:users-csv", everyone()),
+    Case("accounts:users-csv", everyone(NOT_ALLOWED), method="post"),
+    Case("accounts:user", roles(ALLOW, ALLOW, ALLOW, HIDE), args=own_user),
+    Case("accounts:user", everyone(NOT_ALLOWED), args=own_user, method="post"),
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW)),
     Case("accounts:invite-user", roles(DENY, ALLOW, ALLOW, ALLOW), method="post"),
     # Two-factor authentication: the code pages send a verified session on; support cannot turn it off.
@@ -110,6 +134,28 @@ CASES: list[Case] = [
     Case("accounts:authenticator-app-remove", everyone(), method="post"),
     Case("accounts:two-factor-turn-off", roles(ALLOW, ALLOW, DENY, ALLOW)),
     Case("accounts:two-factor-turn-off", roles(ALLOW, ALLOW, DENY, ALLOW), method="post"),
+    Case("accounts:edit-user", roles(DENY, ALLOW, ALLOW, HIDE), args=own_user),
+    Case(
+        "accounts:edit-user",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=own_user,
+        method="post",
+        data=lambda w: {"name": "Renamed", "email": w.own_user.email, "phone": "", "role": int(Role.DATA_PROVIDER)},
+    ),
+    Case("accounts:deactivate-user", roles(DENY, ALLOW, ALLOW, HIDE), args=own_user),
+    Case("accounts:deactivate-user", roles(DENY, ALLOW, ALLOW, HIDE), args=own_user, method="post"),
+    Case("accounts:reactivate-user", roles(DENY, ALLOW, ALLOW, HIDE), args=extra("deactivated_user")),
+    Case("accounts:reactivate-user", roles(DENY, ALLOW, ALLOW, HIDE), args=extra("deactivated_user"), method="post"),
+    Case("accounts:resend-invitation", roles(DENY, ALLOW, ALLOW, HIDE), args=extra("invited_user")),
+    Case("accounts:resend-invitation", roles(DENY, ALLOW, ALLOW, HIDE), args=extra("invited_user"), method="post"),
+    Case("accounts:move-user", roles(DENY, DENY, ALLOW, DENY), args=own_user),
+    Case(
+        "accounts:move-user",
+        roles(DENY, DENY, ALLOW, DENY),
+        args=own_user,
+        method="post",
+        data=lambda w: {"organisation": w.other.pk, "log_reassignment": "unassign"},
+    ),
     Case("organisations:list", roles(DENY, DENY, ALLOW, DENY)),
     Case("organisations:create", roles(DENY, DENY, ALLOW, DENY)),
     Case("organisations:create", roles(DENY, DENY, ALLOW, DENY), method="post"),
@@ -298,5 +344,6 @@ def test_route_permissions(client, world, case, persona):
     response = getattr(client, case.method)(path, case.data(world))
     expected = case.expect[persona]
     status = response.status_code
-    outcome = DENY if status == 403 else HIDE if status == 404 else ALLOW if status < 400 else f"error {status}"
+    outcomes = {403: DENY, 404: HIDE, 405: NOT_ALLOWED}
+    outcome = outcomes.get(status, ALLOW if status < 400 else f"error {status}")
     assert outcome == expected, f"{case.id} as {persona}: {status}, expected {expected}"
