@@ -193,8 +193,25 @@ def update_user(actor: User, user: User, values: Mapping[str, Any]) -> UserUpdat
             _send_email_change_messages(actor, locked, old_email, pending)
         if invite:
             send_invitation(locked, invited_by=None if actor.pk == locked.pk else actor)
+        if wanted.get("is_dpo") and locked.is_active:
+            _ask_new_dpo_to_accept_agreement(locked)
     user.refresh_from_db()
     return UserUpdate(changes=changes, pending_email=pending, invitation_sent=invite)
+
+
+def _ask_new_dpo_to_accept_agreement(user: User) -> None:
+    """A new data protection officer of an organisation that has not accepted the agreement is sent it (§1.4)."""
+    from collect.accounts.policy import has_accepted_data_sharing_agreement
+
+    organisation = user.organisation
+    if has_accepted_data_sharing_agreement(organisation):
+        return
+    path = reverse("organisations:data-sharing-agreement", args=[organisation.pk])
+    send_email(
+        "data_sharing_agreement_needed",
+        user.email,
+        {"name": user.name, "organisation": organisation.current_name, "link": settings.SERVICE_URL + path},
+    )
 
 
 def _wanted_changes(user: User, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("password_reset", "Reset your password for {{ service_name }}"),
         EmailKind("merge_completed", "{{ merged }} merged into {{ absorbing }}"),
         EmailKind("two_factor_code", "Your security code for {{ service_name }}"),
+        EmailKind("data_sharing_agreement_needed", "Accept the data sharing agreement for {{ organisation }}"),
         EmailKind("account_reactivated", "Your account on {{ service_name }} has been reactivated"),
         EmailKind("email_change_notice", "The email address of your account on {{ service_name }} is changing"),
         EmailKind("email_change_confirmation", "Confirm your new email address for {{ service_name }}"),

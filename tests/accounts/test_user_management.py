@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from collect.accounts.models import Role
+from collect.accounts.models import Role, User
 from collect.audit.trail import history
 from tests.conftest import PASSWORD, verified_login
 
@@ -262,3 +262,19 @@ def test_own_account_page_links_to_changing_name_and_phone(client, provider):
     provider.refresh_from_db()
     assert (provider.name, provider.phone) == ("Pat Renamed", "07700 900982")
     assert history(provider).first().actor == provider
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_dpo_is_sent_the_data_sharing_agreement_until_it_is_accepted(coordinator, provider, mailoutbox):
+    from collect.accounts.actions import update_user
+    from collect.organisations.actions import accept_data_sharing_agreement
+
+    update_user(coordinator, provider, {"is_dpo": True})
+    [message] = [m for m in mailoutbox if m.extra_headers["X-Collect-Email-Kind"] == "data_sharing_agreement_needed"]
+    assert message.to == [provider.email]
+    assert "/data-sharing-agreement" in message.body
+    accept_data_sharing_agreement(provider, provider.organisation)
+    mailoutbox.clear()
+    other = User.objects.create_user("second@riverside.example", name="Sec", organisation=provider.organisation)
+    update_user(coordinator, other, {"is_dpo": True})
+    assert not [m for m in mailoutbox if m.extra_headers["X-Collect-Email-Kind"] == "data_sharing_agreement_needed"]
