@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from collect.rulebook import Status, compile_collection
+from tests.rulebook.toy import COMPLETE, TOY
+
+ENGINE = compile_collection(TOY)
+
+
+def test_a_complete_log_is_completed_with_derived_values():
+    outcome = ENGINE.evaluate(COMPLETE)
+    assert outcome.status is Status.COMPLETED
+    assert outcome.errors == []
+    assert outcome.warnings == []
+    assert outcome.answers["code"] == "ABC"
+    assert outcome.derived == {"code": "ABC", "totelder": 0}
+    assert "setup_done" not in outcome.answers
+    assert outcome.facts == {"setup_done": True}
+
+
+def test_nothing_answered_is_not_started_and_later_subsections_cannot_start():
+    outcome = ENGINE.evaluate({})
+    assert outcome.status is Status.NOT_STARTED
+    assert outcome.subsections == {
+        "setup": Status.NOT_STARTED,
+        "household": Status.CANNOT_START,
+        "finances": Status.CANNOT_START,
+    }
+    assert outcome.routed_pages == ["needs_type", "code"]
+
+
+def test_pages_route_on_answers():
+    assert "scheme" in ENGINE.evaluate({"needstype": 2}).routed_pages
+    assert "scheme" not in ENGINE.evaluate({"needstype": 1}).routed_pages
+    assert "needs" not in ENGINE.evaluate({**COMPLETE, "hhmemb": 1, "needs_ramp": None}).routed_pages
+
+
+def test_answers_off_route_are_cleared_and_reported():
+    outcome = ENGINE.evaluate({**COMPLETE, "needstype": 1, "scheme": "S1", "hhmemb": 1})
+    assert "scheme" not in outcome.answers
+    assert outcome.cleared == {"scheme": "S1", "needs_ramp": 1}
+
+
+def test_radio_answers_outside_the_options_are_cleared():
+    outcome = ENGINE.evaluate({**COMPLETE, "needstype": 7})
+    assert outcome.cleared["needstype"] == 7
+    assert outcome.subsections["setup"] is Status.IN_PROGRESS
+    assert outcome.missing["setup"] == ["needstype"]
+
+
+def test_conditional_reveal_and_not_known():
+    not_known = {**COMPLETE, "age1_known": 1}
+    del not_known["age1"]
+    assert ENGINE.evaluate(not_known).status is Status.COMPLETED
+    missing_age = {**COMPLETE}
+    del missing_age["age1"]
+    outcome = ENGINE.evaluate(missing_age)
+    assert outcome.missing == {"household": ["age1"]}
+
+
+def test_optional_questions_are_not_required():
+    without_code = {k: v for k, v in COMPLETE.items() if k != "code"}
+    assert ENGINE.evaluate(without_code).status is Status.COMPLETED
+    assert ENGINE.evaluate({"hhmemb": 1}).subsections["setup"] is Status.NOT_STARTED
+
+
+def test_checkbox_needs_one_ticked_option():
+    outcome = ENGINE.evaluate({**COMPLETE, "needs_ramp": 0, "needs_lift": 0})
+    assert outcome.missing == {"household": ["needs"]}
+
+
+def test_numeric_checks_give_format_range_and_step_messages():
+    outcome = ENGINE.evaluate({**COMPLETE, "hhmemb": "two", "age1": Decimal("12.5"), "rent": "10.555"})
+    messages = {(i.check_id, i.message) for i in outcome.errors}
+    assert ("numeric.format.hhmemb", "Household members must be a number.") in messages
+    assert ("numeric.range.age1", "Lead tenant's age must be between 16 and 120.") in messages
+    assert ("numeric.step.age1", "Lead tenant's age must be a whole number.") in messages
+    assert ("numeric.step.rent", "Rent must be given to the nearest hundredth.") in messages
+    assert outcome.status is Status.IN_PROGRESS
+
+
+def test_hard_checks_flag_each_field_with_its_message():
+    outcome = ENGINE.evaluate({**COMPLETE, "hhmemb": 1, "needs_lift": 1})
+    assert outcome.answers.get("needs_lift") is None  # off route when hhmemb == 1: cleared, so no error
+    outcome = ENGINE.evaluate({**COMPLETE, "needs_lift": 1, "hhmemb": 2})
+    assert outcome.errors == []
+
+
+def test_soft_checks_warn_until_confirmed_and_block_completion_until_answered():
+    high = {**COMPLETE, "rent": 900}
+    outcome = ENGINE.evaluate(high)
+    assert [(w.check_id, w.field, w.confirm_field) for w in outcome.warnings] == [("rent_high", "rent", "rent_check")]
+    assert outcome.status is Status.IN_PROGRESS
+    confirmed = ENGINE.evaluate({**high, "rent_check": 0})
+    assert confirmed.warnings == []
+    assert confirmed.status is Status.COMPLETED
+    # The confirmation is cleared once the rent is back in range.
+    assert ENGINE.evaluate({**COMPLETE, "rent_check": 0}).cleared == {"rent_check": 0}
+
+
+def test_context_reaches_checks_and_messages():
+    outcome = ENGINE.evaluate({**COMPLETE, "rent": 300}, {"limit": 250})
+    assert [(e.check_id, e.message) for e in outcome.errors] == [("context_rule", "Rent must be at most 250.")]
+    assert outcome.status is Status.IN_PROGRESS
+
+
+def test_batch_evaluation_matches_single():
+    logs = [(COMPLETE, None), ({**COMPLETE, "rent": 900}, None), ({}, None)]
+    batch = ENGINE.evaluate_many(logs)
+    assert [o.as_dict() for o in batch] == [ENGINE.evaluate(a, c).as_dict() for a, c in logs]
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.integers(-5, 1000),
+    st.sampled_from(["", "x", "S1", "2", "1.5"]),
+    st.decimals(min_value=-10, max_value=1000, places=2, allow_nan=False),
+)
+KEYS = st.sampled_from(
+    [
+        "needstype",
+        "scheme",
+        "code",
+        "hhmemb",
+        "age1_known",
+        "age1",
+        "needs_ramp",
+        "needs_lift",
+        "rent",
+        "rent_check",
+        "unknown",
+        "totelder",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(KEYS, VALUES, max_size=12))
+def test_random_answers_never_raise_and_outcomes_are_idempotent(answers):
+    outcome = ENGINE.evaluate(answers)
+    again = ENGINE.evaluate(outcome.answers)
+    assert again.answers == outcome.answers
+    assert again.status == outcome.status
+    assert again.errors == outcome.errors
+    assert again.warnings == outcome.warnings
+    assert again.cleared == {}
+
+
+def test_the_engine_does_not_import_django():
+    import ast
+    from pathlib import Path
+
+    import collect.rulebook
+
+    for path in Path(collect.rulebook.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
+            assert not any(n == "django" or n.startswith("django.") for n in names), f"{path} imports {names}"
