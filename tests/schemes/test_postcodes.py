@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from collect.schemes import postcodes
 from collect.schemes.forms import PostcodeForm
+from collect.standards import postcodes
 from tests.schemes.factories import (
     CARDIFF_POSTCODE,
     SHEFFIELD,

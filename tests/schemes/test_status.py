@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 
-from collect.schemes import calendar
 from collect.schemes.models import LocationDeactivationPeriod, SchemeDeactivationPeriod
 from collect.schemes.options import (
     ACTIVATING_SOON,
@@ -17,6 +16,7 @@ from collect.schemes.options import (
     REACTIVATING_SOON,
 )
 from collect.schemes.status import Period, active_periods, availability_text, location_status, scheme_status
+from collect.standards import calendar
 from tests.schemes.factories import make_location, make_scheme
 
 D = datetime.date
