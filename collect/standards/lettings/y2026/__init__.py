@@ -1,0 +1,47 @@
+"""The 2026/27 lettings log, declared once (lettings-2026.md): every channel and document is driven by it."""
+
+from __future__ import annotations
+
+from collect.rulebook import CollectionYear, Section
+from collect.standards.lettings.y2026 import (
+    household_characteristics,
+    household_needs,
+    household_situation,
+    income_and_benefits,
+    property_information,
+    setup,
+    tenancy_information,
+)
+
+_MODULES = (
+    setup,
+    property_information,
+    tenancy_information,
+    household_characteristics,
+    household_needs,
+    household_situation,
+    income_and_benefits,
+)
+
+LETTINGS_2026 = CollectionYear(
+    id="lettings-2026",
+    kind="lettings",
+    start_year=2026,
+    label="Lettings 2026 to 2027",
+    sections=(
+        Section("setup", "Before you start", (setup.SUBSECTION,)),
+        Section(
+            "tenancy_and_property",
+            "Property and tenancy information",
+            (property_information.SUBSECTION, tenancy_information.SUBSECTION),
+        ),
+        Section(
+            "household",
+            "About the household",
+            (household_characteristics.SUBSECTION, household_needs.SUBSECTION, household_situation.SUBSECTION),
+        ),
+        Section("rent_and_charges", "Finances", (income_and_benefits.SUBSECTION,)),
+    ),
+    derivations=tuple(d for m in _MODULES for d in m.DERIVATIONS),
+    checks=tuple(c for m in _MODULES for c in m.CHECKS),
+)
