@@ -6,6 +6,7 @@ answer id); `Evaluator.evaluate` then runs per log with no further set-up, and `
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -142,6 +143,34 @@ def _as_number(value: Any) -> Decimal | None:
         return None
 
 
+def _as_date(value: Any) -> datetime.date | None:
+    """A date from an answer: a date, "YYYY-MM-DD" or "D/M/YYYY"."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if "/" in text:
+            day, month, year = (int(p) for p in text.split("/"))
+            return datetime.date(year, month, day) if year >= 1000 else None
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _unreadable_issue(question: Question) -> Issue:
+    """The error for an answer that is not a number or not a date."""
+    if question.kind is QuestionKind.DATE:
+        return Issue(
+            f"date.format.{question.id}",
+            question.id,
+            "Enter a date in the correct format, for example 31/1/2024.",
+            Severity.HARD,
+        )
+    return Issue(f"numeric.format.{question.id}", question.id, f"{question.label} must be a number.", Severity.HARD)
+
+
 _CODED = frozenset({QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION})
 
 
@@ -205,6 +234,12 @@ class Evaluator:
                     unreadable[answer_id] = work.pop(answer_id)
                 elif not isinstance(value, (int, Decimal)) or isinstance(value, bool):
                     work[answer_id] = int(number) if number == number.to_integral_value() else number
+            elif kind is QuestionKind.DATE and not isinstance(value, datetime.date):
+                day = _as_date(value)
+                if day is None:
+                    unreadable[answer_id] = work.pop(answer_id)
+                else:
+                    work[answer_id] = day
             elif kind is QuestionKind.CHECKBOX:
                 work[answer_id] = 1 if value in (1, True, "1", "true", "yes") else 0
             elif kind in _CODED and value not in question.codes and isinstance(value, str):
@@ -398,10 +433,7 @@ class Evaluator:
             if any(routed[slot.page_index] for slot in slots):
                 work[answer_id] = raw
                 given[answer_id] = raw
-                label = slots[0].question.label
-                unreadable.append(
-                    Issue(f"numeric.format.{answer_id}", answer_id, f"{label} must be a number.", Severity.HARD)
-                )
+                unreadable.append(_unreadable_issue(slots[0].question))
             else:
                 cleared[answer_id] = raw
         facts = {flag: work.pop(flag) for flag in self._flags if flag in work}

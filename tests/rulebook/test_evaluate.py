@@ -165,3 +165,21 @@ def test_the_engine_does_not_import_django():
                 else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             )
             assert not any(n == "django" or n.startswith("django.") for n in names), f"{path} imports {names}"
+
+
+def test_dates_are_read_from_iso_or_day_month_year():
+    import datetime
+
+    from collect.rulebook import CollectionYear, Page, Question, QuestionKind, Section, Subsection
+
+    when = Question("when", QuestionKind.DATE, "When?", "Start date")
+    dated = compile_collection(
+        CollectionYear("d", "d", 2026, "d", (Section("s", "S", (Subsection("s", "S", (Page("p", (when,)),)),)),))
+    )
+    assert dated.evaluate({"when": "2026-10-05"}).answers["when"] == datetime.date(2026, 10, 5)
+    assert dated.evaluate({"when": "5/10/2026"}).answers["when"] == datetime.date(2026, 10, 5)
+    bad = dated.evaluate({"when": "31/2/2026"})
+    assert [(e.check_id, e.message) for e in bad.errors] == [
+        ("date.format.when", "Enter a date in the correct format, for example 31/1/2024.")
+    ]
+    assert bad.answers["when"] == "31/2/2026"  # kept, so nothing typed is lost
