@@ -174,6 +174,8 @@ class Severity(enum.StrEnum):
 class Check:
     """A rule of the standard: when `when` holds, each field in `messages` gets its message.
 
+    A message may be a function of (answers, context); it returns "" when its field is not involved this time.
+
     A soft check is confirmed by answering 0 ("yes, this is correct") to its `confirm_field`.
     """
 

@@ -366,7 +366,8 @@ class Evaluator:
             target = warnings if soft else errors
             for field_id, message in compiled.messages:
                 text = message if isinstance(message, str) else message(answers, context)
-                target.append(Issue(check.id, field_id, text, check.severity, check.confirm_field))
+                if text:  # a message function returns "" when its field is not involved this time
+                    target.append(Issue(check.id, field_id, text, check.severity, check.confirm_field))
         return errors, warnings
 
     # Status

@@ -183,3 +183,17 @@ def test_dates_are_read_from_iso_or_day_month_year():
         ("date.format.when", "Enter a date in the correct format, for example 31/1/2024.")
     ]
     assert bad.answers["when"] == "31/2/2026"  # kept, so nothing typed is lost
+
+
+def test_a_message_function_can_leave_a_field_out():
+    from collect.rulebook import Check, CollectionYear, F, Page, Question, QuestionKind, Section, Severity, Subsection
+
+    q = Question("a", QuestionKind.NUMERIC, "A")
+    check = Check("C", Severity.HARD, F("a") > 1, {"a": "Too big.", "b": lambda a, c: "" if a["a"] < 5 else "B too."})
+    engine = compile_collection(
+        CollectionYear(
+            "x", "x", 2026, "x", (Section("s", "S", (Subsection("s", "S", (Page("p", (q,)),)),)),), checks=(check,)
+        )
+    )
+    assert [e.field for e in engine.evaluate({"a": 2}).errors] == ["a"]
+    assert [e.field for e in engine.evaluate({"a": 9}).errors] == ["a", "b"]

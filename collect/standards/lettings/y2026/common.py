@@ -52,9 +52,12 @@ def weekly(value: Any, period: Any) -> Decimal | None:
     """An amount paid every `period` as a weekly amount to the penny: value / 52 * weeks (§4.2)."""
     amount = money(value)
     weeks = WEEKS_IN_PERIOD.get(period) if isinstance(period, int) else None
-    if amount is None or weeks is None:
+    if amount is None or weeks is None or not amount.is_finite():
         return None
-    return (amount * weeks / 52).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    try:
+        return (amount * weeks / 52).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except ArithmeticError:  # too large to hold to the penny: not a real amount
+        return None
 
 
 def interruption(question_id: str, text: str = "Are you sure this is correct?", hint: str = "") -> Question:
