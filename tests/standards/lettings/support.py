@@ -138,3 +138,16 @@ class PageCase:
     answers: dict[str, Any]
     shown: bool
     context: dict[str, Any] = field(default_factory=dict)
+
+
+# Supported housing facts for case tables (`context=SUPPORTED_FACTS`), and evaluating a change to a stored log.
+SCHEME_FACTS = SchemeFacts(5, "Riverside Court", confirmed=True, has_confirmed_locations=True)
+LOCATION_FACTS = LocationFacts(7, "LS1 1AA", "E08000035", mobility_type="N", type_of_unit=1, units=10, confirmed=True)
+SUPPORTED_FACTS: dict[str, Any] = {"scheme": SCHEME_FACTS, "location": LOCATION_FACTS}
+
+
+def evaluate_change(
+    answers: dict[str, Any], previous: dict[str, Any], context: LettingsContext | None = None
+) -> Outcome:
+    """Evaluate answers that change a stored log (`previous`: its answers before the change)."""
+    return evaluator("lettings-2026").evaluate(answers, context or make_context(), previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -69,3 +70,136 @@ def provider_type(context: Any) -> int | None:
     """The owning organisation's provider type (1 local authority, 2 private registered provider)."""
     owner = ctx(context).owning_organisation
     return owner.provider_type if owner else None
+
+
+# Reading answers and context defensively, and rent-type groups (lettings-2026.md §4.2–§4.3), shared by the setup
+# and property subsections and the RENT trigger. Rules built on these never raise on odd answers.
+
+# rent_type → renttype: 1 social, 2 affordable, 3 intermediate, 4 specified accommodation.
+RENTTYPE_FROM_RENT_TYPE: Mapping[int, int] = {0: 1, 1: 2, 2: 2, 3: 3, 4: 3, 5: 3, 6: 4}
+# Letting type by (renttype, needstype, owning organisation's provider type) (§4.2): within each rent type group,
+# general needs PRP, general needs LA, supported housing PRP, supported housing LA.
+_LETTYPE_ORDER = (
+    (1, PRIVATE_REGISTERED_PROVIDER),
+    (1, LOCAL_AUTHORITY),
+    (2, PRIVATE_REGISTERED_PROVIDER),
+    (2, LOCAL_AUTHORITY),
+)
+_LETTYPES: Mapping[tuple[int, int, int], int] = {
+    (renttype, needstype, provider): code
+    for renttype, codes in {1: (1, 3, 2, 4), 2: (5, 7, 6, 8), 3: (9, 11, 10, 12), 4: (13, 15, 14, 16)}.items()
+    for (needstype, provider), code in zip(_LETTYPE_ORDER, codes, strict=True)
+}
+RENT_RANGE_BEDS_CAP = 4  # general needs rent ranges stop at 4 bedrooms (LaRentRange::MAX_BEDS)
+
+
+def as_code(value: Any) -> int | None:
+    """An answer as an integer code (booleans and other types are not codes), or None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def as_date(value: Any) -> datetime.date | None:
+    """A date answer as a `datetime.date` (a datetime gives its date), or None."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value if isinstance(value, datetime.date) else None
+
+
+def as_text(value: Any) -> str | None:
+    """A text answer with something in it, or None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def lettings_context(context: Any) -> LettingsContext | None:
+    """The context when it is a LettingsContext, else None (rules then treat context facts as unknown)."""
+    return context if isinstance(context, LettingsContext) else None
+
+
+def owner_provider_type(context: Any) -> int | None:
+    """The owning organisation's provider type, or None when unknown (never raises)."""
+    known = lettings_context(context)
+    owner = known.owning_organisation if known else None
+    return owner.provider_type if owner else None
+
+
+def renttype_for(answers: Mapping[str, Any]) -> int | None:
+    """The rent type group of the log's rent type (§4.2), or None."""
+    rent_type = as_code(answers.get("rent_type"))
+    return RENTTYPE_FROM_RENT_TYPE.get(rent_type) if rent_type is not None else None
+
+
+def lettype_for(answers: Mapping[str, Any], context: Any) -> int | None:
+    """The letting type 1–16 from renttype, needstype and the owning organisation's provider type (§4.2)."""
+    renttype, needstype = renttype_for(answers), as_code(answers.get("needstype"))
+    provider = owner_provider_type(context)
+    if renttype is None or needstype is None or provider is None:
+        return None
+    return _LETTYPES.get((renttype, needstype, provider))
+
+
+def property_la(answers: Mapping[str, Any], context: Any) -> str | None:
+    """The property's local authority as the standard reads it (§4.3): the answer, else the SH location's."""
+    la = as_text(answers.get("la"))
+    if la is not None:
+        return la
+    known = lettings_context(context)
+    if known and known.location is not None and answers.get("location_id") is not None:
+        return as_text(known.location.local_authority_code)
+    return None
+
+
+def beds_for_rent_range(answers: Mapping[str, Any]) -> int | None:
+    """Bedrooms for the rent range look-up (§4.3): 0 for supported housing, else min(beds, 4)."""
+    if answers.get("needstype") == 2:
+        return 0
+    beds = answers.get("beds")
+    if isinstance(beds, bool) or not isinstance(beds, (int, Decimal)):
+        return None
+    return min(int(beds), RENT_RANGE_BEDS_CAP)
+
+
+def govuk_date(day: datetime.date) -> str:
+    """A date as GOV.UK writes it: 1 April 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def ordinal_date(day: datetime.date) -> str:
+    """A date with an ordinal day, as the start date messages write it: 1st April 2026."""
+    suffix = "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    return f"{day.day}{suffix} {day:%B %Y}"
+
+
+def pounds(value: Any) -> str:
+    """Money as the national service shows it in messages: £1,234.50."""
+    amount = money(value)
+    return f"£{amount:,.2f}" if amount is not None and amount.is_finite() else f"£{value}"
+
+
+# The suffix of the rent questions by rent period (the brent question of the routed rent page, §2.7).
+RENT_PERIOD_SUFFIX: Mapping[int, str] = {
+    **dict.fromkeys((1, 5, 6, 7, 8, 9, 10, 11), " every week"),
+    2: " every 2 weeks",
+    3: " every 4 weeks",
+    4: " every month",
+}
+
+
+def changed_since(name: str, answers: Mapping[str, Any], previous: Mapping[str, Any] | None) -> bool:
+    """Whether an answer differs from the log's previous version; never for a new log (`previous` None).
+
+    Rules of the standard that clear answers left stale by a change ("X changed") use this: a new log's answers
+    arrive together, so nothing in them is stale.
+    """
+    return previous is not None and previous.get(name) != answers.get(name)
+
+
+# The confirmation of the RENT soft check, asked on the property and finances interruption pages (§5.3).
+RENT_VALUE_CHECK = Question(
+    "rent_value_check",
+    QuestionKind.INTERRUPTION,
+    "Are you sure this is correct?",
+    "Total rent confirmation",
+    hint="Check the following:\n- the decimal point\n- the frequency, for example every week or every calendar "
+    "month\n- the rent type is correct, for example affordable or social rent",
+    options=CONFIRM,
+)
