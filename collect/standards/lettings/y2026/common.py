@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import F, Option, Question, QuestionKind
 from collect.rulebook.conditions import Condition
-from collect.standards.lettings.context import LettingsContext
+from collect.standards.calendar import collection_start_year
+from collect.standards.lettings.context import LettingsContext, RentRange
 
 START_YEAR = 2026
 PERSONS = tuple(range(2, 9))  # household members 2 to 8 have their own questions
@@ -66,3 +68,64 @@ def provider_type(context: Any) -> int | None:
     """The owning organisation's provider type (1 local authority, 2 private registered provider)."""
     owner = ctx(context).owning_organisation
     return owner.provider_type if owner else None
+
+
+# Letting type and rent ranges (lettings-2026.md §4.2, §5.4), shared by the modules that need them before the
+# derived `lettype` is stored: rent type → rent type group (1 social, 2 affordable, 3 intermediate, 4 specified).
+RENTTYPE_OF_RENT_TYPE: Mapping[int, int] = {0: 1, 1: 2, 2: 2, 3: 3, 4: 3, 5: 3, 6: 4}
+# Offset of each (needs type, provider type) within a rent type group's four letting types.
+_LETTYPE_OFFSET: Mapping[tuple[int, int], int] = {
+    (1, PRIVATE_REGISTERED_PROVIDER): 1,
+    (2, PRIVATE_REGISTERED_PROVIDER): 2,
+    (1, LOCAL_AUTHORITY): 3,
+    (2, LOCAL_AUTHORITY): 4,
+}
+# Rent ranges for general needs stop at 4 bedrooms; supported housing ranges are looked up with 0 bedrooms.
+RENT_RANGE_MAX_BEDS = 4
+
+
+def code_of(value: Any) -> int | None:
+    """An answer as an integer code, or None (booleans and other types are not codes)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def lettype_of(answers: Mapping[str, Any], context: Any) -> int | None:
+    """The letting type 1-16 from rent type, needs type and the owning organisation's provider type (§4.2).
+
+    Social: GN PRP 1, SH PRP 2, GN LA 3, SH LA 4; affordable 5-8, intermediate 9-12, specified accommodation 13-16
+    in the same order. None unless all three are known.
+    """
+    rent_type, needstype = code_of(answers.get("rent_type")), code_of(answers.get("needstype"))
+    owner = context.owning_organisation if isinstance(context, LettingsContext) else None
+    if rent_type is None or needstype is None or owner is None:
+        return None
+    renttype = RENTTYPE_OF_RENT_TYPE.get(rent_type)
+    offset = _LETTYPE_OFFSET.get((needstype, owner.provider_type))
+    if renttype is None or offset is None:
+        return None
+    return (renttype - 1) * 4 + offset
+
+
+def rent_range_of(answers: Mapping[str, Any], context: Any) -> RentRange | None:
+    """The expected weekly rent range for the log (§5.4), or None when there is none or something is missing.
+
+    Looked up by the collection year of the start date, the letting type, the local authority (the answer, or the
+    supported housing location's) and the bedrooms (0 for supported housing, at most 4 for general needs).
+    """
+    startdate = answers.get("startdate")
+    if not isinstance(context, LettingsContext) or not isinstance(startdate, datetime.date):
+        return None
+    lettype = lettype_of(answers, context)
+    la = answers.get("la")
+    if not (isinstance(la, str) and la) and context.location is not None:
+        la = context.location.local_authority_code
+    needstype, beds = code_of(answers.get("needstype")), code_of(answers.get("beds"))
+    if needstype == 2:
+        beds = 0
+    elif needstype == 1 and beds is not None:
+        beds = min(beds, RENT_RANGE_MAX_BEDS)
+    else:
+        beds = None
+    if lettype is None or beds is None or not (isinstance(la, str) and la):
+        return None
+    return context.refdata.rent_range(collection_start_year(startdate), lettype, la, beds)
