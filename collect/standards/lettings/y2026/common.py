@@ -9,7 +9,8 @@ from typing import Any
 
 from collect.rulebook import F, Option, Question, QuestionKind
 from collect.rulebook.conditions import Condition
-from collect.standards.lettings.context import LettingsContext
+from collect.standards.calendar import collection_start_year
+from collect.standards.lettings.context import LettingsContext, RentRange
 
 START_YEAR = 2026
 PERSONS = tuple(range(2, 9))  # household members 2 to 8 have their own questions
@@ -203,3 +204,24 @@ RENT_VALUE_CHECK = Question(
     "month\n- the rent type is correct, for example affordable or social rent",
     options=CONFIRM,
 )
+
+
+def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None:
+    """The expected weekly rent range of the log (§5.4), or None when there is none or something is missing.
+
+    Looked up by the collection year of the start date, the letting type (computed from the answers, not the stored
+    `lettype`, so routing before derivations sees it), the property's local authority (the answer, else the
+    supported housing location's) and the bedrooms (0 for supported housing, at most 4 for general needs).
+    """
+    known = lettings_context(context)
+    startdate = as_date(answers.get("startdate"))
+    lettype, la, beds = lettype_for(answers, context), property_la(answers, context), beds_for_rent_range(answers)
+    if known is None or startdate is None or lettype is None or la is None or beds is None:
+        return None
+    return known.refdata.rent_range(collection_start_year(startdate), lettype, la, beds)
+
+
+# The names the finances module knows these helpers by.
+code_of = as_code
+lettype_of = lettype_for
+rent_range_of = rent_range_for

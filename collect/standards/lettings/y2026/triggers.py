@@ -11,32 +11,12 @@ from typing import Any
 
 from collect.rulebook import Pred
 from collect.rulebook.conditions import Condition
-from collect.standards.calendar import collection_start_year
-from collect.standards.lettings.context import RentRange
 from collect.standards.lettings.y2026.common import (
     RENT_RANGE_BEDS_CAP,
     as_date,
-    beds_for_rent_range,
-    lettings_context,
-    lettype_for,
-    property_la,
+    rent_range_for,
     weekly,
 )
-
-
-def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None:
-    """The expected weekly rent range of the log (§5.4), or None when there is none or something is missing.
-
-    Looked up by the collection year of the start date, the letting type (computed from the answers, not the stored
-    `lettype`, so routing before derivations sees it), the property's local authority (the answer, else the
-    supported housing location's) and the bedrooms (0 for supported housing, at most 4 for general needs).
-    """
-    known = lettings_context(context)
-    startdate = as_date(answers.get("startdate"))
-    lettype, la, beds = lettype_for(answers, context), property_la(answers, context), beds_for_rent_range(answers)
-    if known is None or startdate is None or lettype is None or la is None or beds is None:
-        return None
-    return known.refdata.rent_range(collection_start_year(startdate), lettype, la, beds)
 
 
 def rent_soft_direction(answers: Mapping[str, Any], context: Any) -> str | None:
