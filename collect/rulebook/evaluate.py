@@ -135,7 +135,7 @@ def _as_number(value: Any) -> Decimal | None:
     if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
         return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     text = value.strip().replace(",", "") if isinstance(value, str) else ""
-    if not text or text.count(".") > 1 or not all(c.isdigit() or c == "." for c in text):
+    if not text or text.count(".") > 1 or not text.isascii() or not all(c.isdigit() or c == "." for c in text):
         return None
     try:
         return Decimal(text)
@@ -244,7 +244,7 @@ class Evaluator:
                 work[answer_id] = 1 if value in (1, True, "1", "true", "yes") else 0
             elif kind in _CODED and value not in question.codes and isinstance(value, str):
                 stripped = value.strip()
-                if stripped.lstrip("-").isdigit() and int(stripped) in question.codes:
+                if stripped.lstrip("-").isdecimal() and stripped.isascii() and int(stripped) in question.codes:
                     work[answer_id] = int(stripped)
 
     # Routing

@@ -88,3 +88,13 @@ def test_derivation_case(derivation_id, case):
 def test_page_case(page_id, case):
     outcome = evaluate(case.answers, make_context(**case.context))
     assert (page_id in outcome.routed_pages) == case.shown
+
+
+def test_ids_are_unique():
+    for kind, ids in (
+        ("check", [c.id for c in LETTINGS_2026.checks]),
+        ("page", [p.id for p in LETTINGS_2026.pages]),
+        ("derivation", [d.id for d in LETTINGS_2026.derivations]),
+    ):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert not repeated, f"{kind} ids declared twice: {repeated}"

@@ -192,11 +192,6 @@ CHECK_CASES = {
         CheckCase({**SETUP_GN, "la": "E08000035"}, triggers=False),
         CheckCase({**SETUP_GN, "la": "W06000015"}, triggers=False),  # P9 instead
     ],
-    "P11": [
-        CheckCase({**SETUP_GN, "ppcodenk": 0, "ppostcode_full": "ABCDE"}, triggers=True),
-        CheckCase({**SETUP_GN, "ppcodenk": 0, "ppostcode_full": "SW1A 1AA"}, triggers=False),
-        CheckCase({**SETUP_GN, "ppcodenk": 1, "ppostcode_full": "ABCDE"}, triggers=False),
-    ],
     "RENT": [
         CheckCase({**LEEDS_FLAT, "brent": 160}, triggers=True, note="higher"),
         CheckCase({**LEEDS_FLAT, "brent": 150}, triggers=True, note="at the soft maximum"),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from collect.rulebook import F, Option, Question, QuestionKind
+from collect.rulebook import Derivation, F, Option, Question, QuestionKind
 from collect.rulebook.conditions import Condition
 from collect.standards.calendar import collection_start_year
 from collect.standards.lettings.context import LettingsContext, RentRange
@@ -65,6 +65,25 @@ def weekly(value: Any, period: Any) -> Decimal | None:
 def interruption(question_id: str, text: str = "Are you sure this is correct?", hint: str = "") -> Question:
     """The confirmation question of a soft check's interruption screen: 0 yes (confirmed), 1 no (go back)."""
     return Question(question_id, QuestionKind.INTERRUPTION, text, hint=hint, options=CONFIRM)
+
+
+def checkbox_zeros(question: Question) -> Derivation:
+    """§4.2 "for each checkbox question: if any option == 1, set every nil option to 0", for one question."""
+    keys = question.answer_ids
+
+    def apply(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
+        if any(answers.get(key) == 1 for key in keys):
+            for key in keys:
+                if answers.get(key) is None:
+                    answers[key] = 0
+
+    return Derivation(
+        f"{question.id}_zeros",
+        f"When any option of {question.id} is ticked, its options left blank are recorded as 0 (not ticked)",
+        keys,
+        keys,
+        apply,
+    )
 
 
 def provider_type(context: Any) -> int | None:

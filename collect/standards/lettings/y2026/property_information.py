@@ -924,18 +924,6 @@ CHECKS: tuple[Check, ...] = (
         "set of fields, so general needs logs are flagged on those (unanswered, never shown) fields too.",
     ),
     Check(
-        "P11",
-        Severity.HARD,
-        _pred(
-            "the previous postcode is known but is not in the format of a UK postcode",
-            _postcode_malformed("ppostcode_full", "ppcodenk", 0),
-            "ppostcode_full",
-            "ppcodenk",
-        ),
-        {"ppostcode_full": "Enter a postcode in the correct format, for example AA1 1AA."},
-        description="The postcode of the household's last settled home must be a UK postcode.",
-    ),
-    Check(
         "RENT",
         Severity.SOFT,
         RENT,
