@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -244,3 +245,136 @@ def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None
 code_of = as_code
 lettype_of = lettype_for
 rent_range_of = rent_range_for
+# Household members and income (lettings-2026.md §4.3, §5.5): read-time helpers shared by the household and income
+# subsections and by the soft-check triggers.
+
+MAX_PEOPLE_WITH_DETAILS = 8
+INCOME_FREQUENCIES: Mapping[int, str] = {1: "weekly", 2: "monthly", 3: "yearly"}
+
+
+def answer_number(value: Any) -> Decimal | None:
+    """A numeric answer (int, Decimal or float; never text or a boolean) as a finite Decimal, or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        return None
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return number if number.is_finite() else None
+
+
+def people_with_details(answers: Mapping[str, Any]) -> int:
+    """How many people have their own questions: min(hhmemb or 8, 8) (§4.3)."""
+    members = answer_number(answers.get("hhmemb"))
+    if members is None:
+        return MAX_PEOPLE_WITH_DETAILS
+    return max(0, min(int(members), MAX_PEOPLE_WITH_DETAILS))
+
+
+def weekly_net_income(answers: Mapping[str, Any]) -> Decimal | None:
+    """The household's income per week (§4.3): monthly * 12 / 52 and yearly / 52, rounded to whole pounds."""
+    earnings = answer_number(answers.get("earnings"))
+    frequency = answers.get("incfreq")
+    if earnings is None:
+        return None
+    if frequency == 1:
+        return earnings
+    if frequency == 2:
+        return (earnings * 12 / 52).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if frequency == 3:
+        return (earnings / 52).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return None
+
+
+@dataclass(frozen=True)
+class IncomeRange:
+    """Expected weekly household income, in pounds (§5.5)."""
+
+    soft_min: int
+    soft_max: int
+    hard_min: int
+    hard_max: int
+
+    def __add__(self, other: IncomeRange) -> IncomeRange:
+        return IncomeRange(
+            self.soft_min + other.soft_min,
+            self.soft_max + other.soft_max,
+            self.hard_min + other.hard_min,
+            self.hard_max + other.hard_max,
+        )
+
+
+# Weekly income ranges by working situation (ecstat code), summed over the household (§5.5).
+INCOME_RANGES: Mapping[int, IncomeRange] = {
+    1: IncomeRange(143, 730, 90, 1230),
+    2: IncomeRange(67, 620, 50, 950),
+    3: IncomeRange(80, 480, 40, 990),
+    4: IncomeRange(50, 370, 10, 450),
+    5: IncomeRange(50, 380, 10, 1000),
+    6: IncomeRange(53, 540, 10, 890),
+    7: IncomeRange(47, 460, 10, 1300),
+    8: IncomeRange(54, 460, 10, 2000),
+    9: IncomeRange(50, 450, 10, 750),
+    0: IncomeRange(50, 580, 10, 1040),
+    10: IncomeRange(47, 730, 10, 2000),
+}
+CHILD_UNDER_16, PREFERS_NOT_TO_SAY_WORKING = 9, 10
+
+
+def _range_of(code: Any) -> IncomeRange | None:
+    return INCOME_RANGES.get(code) if isinstance(code, int) and not isinstance(code, bool) else None
+
+
+def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
+    """The household's expected income range (§5.5), or None without the lead tenant's situation or hhmemb.
+
+    The lead tenant's range plus, for each person 2 to people_with_details, their working situation's range; a
+    person without one counts as a child under 16 when aged under 16, otherwise as "prefers not to say".
+    """
+    lead = _range_of(answers.get("ecstat1"))
+    members = answer_number(answers.get("hhmemb"))
+    if lead is None or members is None:
+        return None
+    total = lead
+    if members > 1:
+        for person in range(2, people_with_details(answers) + 1):
+            found = _range_of(answers.get(f"ecstat{person}"))
+            if found is None:
+                age = answer_number(answers.get(f"age{person}"))
+                found = INCOME_RANGES[CHILD_UNDER_16 if age is not None and age < 16 else PREFERS_NOT_TO_SAY_WORKING]
+            total += found
+    return total
+
+
+def net_income_soft_range(answers: Mapping[str, Any]) -> str | None:
+    """The word "higher" or "lower" when the weekly income is in a soft band of the expected range (NI)."""
+    weekly = weekly_net_income(answers)
+    expected = applicable_income_range(answers)
+    if weekly is None or expected is None:
+        return None
+    if expected.soft_max <= weekly <= expected.hard_max:
+        return "higher"
+    if expected.hard_min <= weekly <= expected.soft_min:
+        return "lower"
+    return None
+
+
+def format_pounds(value: Any) -> str:
+    """An amount as the national service shows money: £1,234.50 (two decimal places, comma thousands)."""
+    amount = answer_number(value)
+    if amount is None:
+        return f"£{value}"
+    shown = f"£{abs(amount):,.2f}"
+    return f"-{shown}" if amount < 0 else shown
+
+
+def confirmation(question_id: str, text: str, label: str) -> Question:
+    """A soft check's confirmation question with its check-answers label."""
+    return replace(interruption(question_id, text), check_answers_label=label)
+
+
+# Confirmation questions of the household soft checks whose interruption pages appear in several subsections (§5.3).
+PREGNANCY_VALUE_CHECK = confirmation("pregnancy_value_check", "Are you sure this is correct?", "Pregnancy confirmation")
+NET_INCOME_VALUE_CHECK = confirmation(
+    "net_income_value_check", "Are you sure this is correct?", "Net income confirmation"
+)
+WORKING_SITUATION_ILLNESS_CHECK = confirmation(
+    "working_situation_illness_check", "Are you sure this is correct?", "Working situation illness confirmation"
+)

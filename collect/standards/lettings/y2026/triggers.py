@@ -12,8 +12,14 @@ from typing import Any
 from collect.rulebook import Pred
 from collect.rulebook.conditions import Condition
 from collect.standards.lettings.y2026.common import (
+    ALL_PERSONS,
+    MAX_PEOPLE_WITH_DETAILS,
+    PERSONS,
     RENT_RANGE_BEDS_CAP,
+    answer_number,
     as_date,
+    net_income_soft_range,
+    people_with_details,
     rent_range_for,
     weekly,
 )
@@ -53,9 +59,74 @@ RENT: Condition = Pred(
     reads=("brent", "period", "startdate", "la", "location_id", "beds", "rent_type", "needstype"),
 )
 
+
 # Owned by household_characteristics: somebody is pregnant but nobody is likely to be (PREG).
-PREG: Condition = Pred("nobody in the household is likely to be pregnant (PREG)", lambda a, c: False)
-# Owned by household_characteristics: the household's income is outside the expected range (NI).
-NET_INCOME: Condition = Pred("the household income is outside the expected range (NI)", lambda a, c: False)
+def _male(answers: Mapping[str, Any], person: int) -> bool:
+    """Sex registered at birth male, and gender the same as that sex."""
+    return answers.get(f"sexrab{person}") == "M" and answers.get(f"gender_same_as_sex{person}") == 1
+
+
+def _sex_and_gender_given(answers: Mapping[str, Any], person: int) -> bool:
+    details_known = person == 1 or answers.get(f"details_known_{person}") == 0
+    return (
+        details_known
+        and answers.get(f"sexrab{person}") is not None
+        and answers.get(f"gender_same_as_sex{person}") is not None
+    )
+
+
+def no_household_member_likely_to_be_pregnant(answers: Mapping[str, Any], context: Any = None) -> bool:
+    """Nobody is likely to be pregnant though somebody is said to be (PREG, lettings-2026.md §5.3).
+
+    preg_occ == 1, at most 8 people, everyone's sex and gender answered, and either everybody is male, or every age
+    is known and no non-male person is aged 13 to 55.
+    """
+    if answers.get("preg_occ") != 1:
+        return False
+    members = answer_number(answers.get("hhmemb"))
+    if members is not None and members > MAX_PEOPLE_WITH_DETAILS:
+        return False
+    people = range(1, people_with_details(answers) + 1)
+    if not all(_sex_and_gender_given(answers, n) for n in people):
+        return False
+    if all(_male(answers, n) for n in people):
+        return True
+    ages = {n: answer_number(answers.get(f"age{n}")) for n in people}
+    if any(ages[n] is None or answers.get(f"age{n}_known") != 0 for n in people):
+        return False
+    return not any(13 <= age <= 55 and not _male(answers, n) for n, age in ages.items() if age is not None)
+
+
+PREG: Condition = Pred(
+    "somebody is pregnant but nobody in the household is likely to be (PREG)",
+    no_household_member_likely_to_be_pregnant,
+    reads=(
+        "preg_occ",
+        "hhmemb",
+        *(f"{name}{n}" for n in ALL_PERSONS for name in ("sexrab", "gender_same_as_sex", "age")),
+        *(f"age{n}_known" for n in ALL_PERSONS),
+        *(f"details_known_{n}" for n in PERSONS),
+    ),
+)
+
+# Owned by household_characteristics: the household's income is in the soft band of its expected range (NI, §5.5).
+NET_INCOME: Condition = Pred(
+    "the household's weekly income is above or below the expected range for its working situations (NI)",
+    lambda a, c: net_income_soft_range(a) is not None,
+    reads=("earnings", "incfreq", "hhmemb", *(f"ecstat{n}" for n in ALL_PERSONS), *(f"age{n}" for n in PERSONS)),
+)
+
+
 # Owned by household_characteristics: someone cannot work because of illness but nobody has a condition (WI).
-WORKING_ILLNESS: Condition = Pred("someone is unable to work through illness but no condition (WI)", lambda a, c: False)
+def working_situation_illness(answers: Mapping[str, Any], context: Any = None) -> bool:
+    """WI (lettings-2026.md §5.3): illness == 2 and a person 1 to people_with_details has ecstat 8."""
+    if answers.get("illness") != 2:
+        return False
+    return any(answers.get(f"ecstat{n}") == 8 for n in range(1, people_with_details(answers) + 1))
+
+
+WORKING_ILLNESS: Condition = Pred(
+    "someone is unable to work because of long-term sickness or disability, but nobody has a condition (WI)",
+    working_situation_illness,
+    reads=("illness", "hhmemb", *(f"ecstat{n}" for n in ALL_PERSONS)),
+)
