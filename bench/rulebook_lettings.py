@@ -43,9 +43,14 @@ def make_logs(count: int, seed: int) -> list[tuple[dict[str, Any], LettingsConte
         supported = n % 5 == 0
         answers = dict(examples.SUPPORTED_HOUSING if supported else examples.GENERAL_NEEDS)
         answers["startdate"] = datetime.date(2026, 4, 1) + datetime.timedelta(days=rng.randrange(0, 230))
-        answers["age1"] = rng.randrange(18, 90)
-        answers["brent"] = Decimal(rng.randrange(6000, 20000)) / 100
-        answers["earnings"] = rng.randrange(100, 600)
+        answers["voiddate"] = answers["startdate"] - datetime.timedelta(days=rng.randrange(7, 300))
+        answers["age1"] = rng.randrange(18, 65)
+        answers["age2"] = rng.randrange(18, 65)
+        answers["brent"] = Decimal(rng.randrange(7000, 16000)) / 100
+        answers["earnings"] = rng.randrange(300, 900)
+        if provider_type == 1:  # a council's referral sources are coded differently (lettings-2026.md §3.6)
+            answers["referral_register"] = 3
+            answers.pop("referral_noms", None)
         if not supported:
             answers["la"] = rng.choice(LAS)
             answers["beds"] = rng.randrange(1, 5)
@@ -58,8 +63,14 @@ def make_logs(count: int, seed: int) -> list[tuple[dict[str, Any], LettingsConte
             scheme=SchemeFacts(5, "Scheme", True, True) if supported else None,
             location=LocationFacts(7, "LS1 1AA", "E08000035", "N", 1, 10, True) if supported else None,
         )
-        logs.append((answers, context))
+        logs.append((_confirmed(answers, context), context))
     return logs
+
+
+def _confirmed(answers: dict[str, Any], context: LettingsContext) -> dict[str, Any]:
+    """Answers with their soft checks confirmed, as a provider confirms them (bulk upload's confirmation step)."""
+    outcome = evaluator("lettings-2026").evaluate(answers, context)
+    return {**answers, **{w.confirm_field: 0 for w in outcome.warnings if w.confirm_field}}
 
 
 def main() -> None:

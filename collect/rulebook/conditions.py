@@ -10,8 +10,10 @@ false, except `!=`, which is true when the answer is missing ("renewal != 1" hol
 
 from __future__ import annotations
 
+import contextlib
 import operator
-from collections.abc import Callable, Collection, Iterable, Mapping
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,6 +204,24 @@ class Not(Condition):
         return f"not ({self.part})"
 
 
+_memo = threading.local()
+
+
+@contextlib.contextmanager
+def answers_unchanged() -> Iterator[None]:
+    """While the answers stay the same, each predicate is worked out once however many pages or checks use it.
+
+    The evaluator opens this around each pass over the pages and checks; predicates are pure functions of the
+    answers and context, so within one pass their results can be reused.
+    """
+    previous = getattr(_memo, "results", None)
+    _memo.results = {}
+    try:
+        yield
+    finally:
+        _memo.results = previous
+
+
 @dataclass(frozen=True, eq=False)
 class Pred(Condition):
     """A named rule too rich for comparisons, written as a function of (answers, context)."""
@@ -215,7 +235,17 @@ class Pred(Condition):
         object.__setattr__(self, "fields", frozenset(self.reads))
 
     def compile(self) -> Test:
-        return self.test
+        test, key = self.test, id(self)
+
+        def memoised(answers: Answers, context: Any) -> bool:
+            results: dict[int, bool] | None = getattr(_memo, "results", None)
+            if results is None:
+                return test(answers, context)
+            if key not in results:
+                results[key] = test(answers, context)
+            return results[key]
+
+        return memoised
 
     def __str__(self) -> str:
         return self.description

@@ -8,6 +8,7 @@ so they can be described in the generated documentation and compiled once for fa
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -95,7 +96,7 @@ class Question:
             return tuple(str(o.code) for o in self.options)
         return (self.id,)
 
-    @property
+    @functools.cached_property
     def codes(self) -> frozenset[Any]:
         """The codes of its options."""
         return frozenset(o.code for o in self.options)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from collect.rulebook.conditions import Test
+from collect.rulebook.conditions import Test, answers_unchanged
 from collect.rulebook.declaration import (
     Check,
     CollectionYear,
@@ -422,13 +422,18 @@ class Evaluator:
         for derivation in self._input:
             derivation.apply(work, context, previous)
         for _ in range(2):  # twice, to catch answers cleared because another was cleared
-            routed = self._route(work, context)
+            with answers_unchanged():
+                routed = self._route(work, context)
+            before = len(cleared)
             self._clear(work, context, routed, cleared)
+            if len(cleared) == before:
+                break  # nothing cleared: a second pass would route the same pages
         for derivation in self._derive:
             derivation.apply(work, context, previous)
         for key in [k for k, v in work.items() if v is None]:
             del work[key]
-        routed = self._route(work, context)
+        with answers_unchanged():
+            routed = self._route(work, context)
         for answer_id, raw in set_aside.items():
             slots = self._slots_by_answer[answer_id]
             if any(routed[slot.page_index] for slot in slots):
@@ -437,11 +442,14 @@ class Evaluator:
                 unreadable.append(_unreadable_issue(slots[0].question))
             else:
                 cleared[answer_id] = raw
+        unreadable.sort(key=lambda issue: issue.field)
         facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         numeric_errors = self._numeric_issues(work, routed)
-        errors, warnings = self._check_issues({**work, **facts}, context)
+        with_facts = {**work, **facts}
+        with answers_unchanged():
+            errors, warnings = self._check_issues(with_facts, context)
+            statuses, missing = self._statuses(with_facts, context, routed)
         errors = unreadable + numeric_errors + errors
-        statuses, missing = self._statuses({**work, **facts}, context, routed)
         values = list(statuses.values())
         if values and all(s is Status.COMPLETED for s in values) and not errors:
             status = Status.COMPLETED
