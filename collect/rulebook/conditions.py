@@ -11,6 +11,8 @@ false, except `!=`, which is true when the answer is missing ("renewal != 1" hol
 from __future__ import annotations
 
 import contextlib
+import datetime
+import decimal
 import operator
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -26,9 +28,19 @@ class Condition:
 
     fields: frozenset[str] = frozenset()
 
-    def compile(self) -> Test:
-        """A fast function of (answers, context) giving the condition's value."""
+    def source(self, bound: dict[str, Any]) -> str:
+        """A Python expression for the condition over `a` (the answers) and `c` (the context).
+
+        Values the expression needs (constants, predicate functions) are added to `bound` under unique names.
+        """
         raise NotImplementedError
+
+    def compile(self) -> Test:
+        """A fast function of (answers, context): the whole condition as one generated expression."""
+        bound: dict[str, Any] = dict(_HELPERS)
+        expression = self.source(bound)
+        test: Test = eval(f"lambda a, c: bool({expression})", bound)  # noqa: S307 - built from the declaration
+        return test
 
     def __and__(self, other: Condition) -> Condition:
         return All((self, other))
@@ -44,9 +56,8 @@ class Condition:
 class _Always(Condition):
     value: bool
 
-    def compile(self) -> Test:
-        result = self.value
-        return lambda answers, context: result
+    def source(self, bound: dict[str, Any]) -> str:
+        return "True" if self.value else "False"
 
     def __str__(self) -> str:
         return "always" if self.value else "never"
@@ -54,6 +65,26 @@ class _Always(Condition):
 
 always: Condition = _Always(value=True)
 never: Condition = _Always(value=False)
+
+
+def _ordered(op: str, given: Any, value: Any) -> bool:
+    """An ordering comparison where a missing answer, or one of another type, is simply false."""
+    if given is None:
+        return False
+    try:
+        return bool(_COMPARISONS[op](given, value))
+    except TypeError:
+        return False
+
+
+def _bind(bound: dict[str, Any], value: Any) -> str:
+    """A name in `bound` for a value, for generated expressions (small plain constants are written inline)."""
+    if value is None or isinstance(value, bool) or (type(value) in (int, str) and len(repr(value)) < 40):
+        return repr(value)
+    name = f"_k{len(bound)}"
+    bound[name] = value
+    return name
+
 
 _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq,
@@ -80,22 +111,16 @@ class Compare(Condition):
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", frozenset({self.name}))
 
-    def compile(self) -> Test:
-        name, value = self.name, self.value
-        if self.op == "!=":
-            return lambda answers, context: answers.get(name) != value
-        compare = _COMPARISONS[self.op]
-
-        def test(answers: Answers, context: Any) -> bool:
-            given = answers.get(name)
-            if given is None:
-                return False
-            try:
-                return compare(given, value)
-            except TypeError:  # an answer of the wrong type (text where a number belongs) matches nothing
-                return False
-
-        return test
+    def source(self, bound: dict[str, Any]) -> str:
+        get = f"a.get({self.name!r})"
+        constant = _bind(bound, self.value)
+        if self.op in ("==", "!="):
+            return f"({get} {self.op} {constant})"
+        if isinstance(self.value, (int, float, decimal.Decimal)) and not isinstance(self.value, bool):
+            return f"(type(_v := {get}) in _NUMBERS and _v {self.op} {constant})"
+        if isinstance(self.value, datetime.date) and not isinstance(self.value, datetime.datetime):
+            return f"(type(_v := {get}) is _date and _v {self.op} {constant})"
+        return f"_ordered({self.op!r}, {get}, {constant})"
 
     def __str__(self) -> str:
         return f"{self.name} {self.op} {_show(self.value)}"
@@ -112,9 +137,8 @@ class IsIn(Condition):
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", frozenset({self.name}))
 
-    def compile(self) -> Test:
-        name, values = self.name, self.values
-        return lambda answers, context: answers.get(name) in values
+    def source(self, bound: dict[str, Any]) -> str:
+        return f"(a.get({self.name!r}) in {_bind(bound, self.values)})"
 
     def __str__(self) -> str:
         shown = ", ".join(sorted(_show(v) for v in self.values))
@@ -131,9 +155,8 @@ class Missing(Condition):
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", frozenset({self.name}))
 
-    def compile(self) -> Test:
-        name = self.name
-        return lambda answers, context: answers.get(name) is None
+    def source(self, bound: dict[str, Any]) -> str:
+        return f"(a.get({self.name!r}) is None)"
 
     def __str__(self) -> str:
         return f"{self.name} is not answered"
@@ -153,12 +176,8 @@ class All(Condition):
         object.__setattr__(self, "parts", tuple(flat))
         object.__setattr__(self, "fields", frozenset().union(*(p.fields for p in flat)))
 
-    def compile(self) -> Test:
-        tests = tuple(p.compile() for p in self.parts)
-        if len(tests) == 2:
-            first, second = tests
-            return lambda answers, context: first(answers, context) and second(answers, context)
-        return lambda answers, context: all(t(answers, context) for t in tests)
+    def source(self, bound: dict[str, Any]) -> str:
+        return "(" + " and ".join(p.source(bound) for p in self.parts) + ")"
 
     def __str__(self) -> str:
         return " and ".join(f"({p})" if isinstance(p, AnyOf) else str(p) for p in self.parts)
@@ -178,9 +197,8 @@ class AnyOf(Condition):
         object.__setattr__(self, "parts", tuple(flat))
         object.__setattr__(self, "fields", frozenset().union(*(p.fields for p in flat)))
 
-    def compile(self) -> Test:
-        tests = tuple(p.compile() for p in self.parts)
-        return lambda answers, context: any(t(answers, context) for t in tests)
+    def source(self, bound: dict[str, Any]) -> str:
+        return "(" + " or ".join(p.source(bound) for p in self.parts) + ")"
 
     def __str__(self) -> str:
         return " or ".join(f"({p})" if isinstance(p, All) else str(p) for p in self.parts)
@@ -196,9 +214,8 @@ class Not(Condition):
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", self.part.fields)
 
-    def compile(self) -> Test:
-        test = self.part.compile()
-        return lambda answers, context: not test(answers, context)
+    def source(self, bound: dict[str, Any]) -> str:
+        return f"(not {self.part.source(bound)})"
 
     def __str__(self) -> str:
         return f"not ({self.part})"
@@ -233,6 +250,9 @@ class Pred(Condition):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", frozenset(self.reads))
+
+    def source(self, bound: dict[str, Any]) -> str:
+        return f"{_bind(bound, self.compile())}(a, c)"
 
     def compile(self) -> Test:
         test, key = self.test, id(self)
@@ -309,3 +329,6 @@ def all_of(conditions: Collection[Condition]) -> Condition:
 def any_of(conditions: Collection[Condition]) -> Condition:
     """At least one condition holds (never, for none)."""
     return never if not conditions else AnyOf(tuple(conditions)) if len(conditions) > 1 else next(iter(conditions))
+
+
+_HELPERS: dict[str, Any] = {"_ordered": _ordered, "_NUMBERS": (int, float, decimal.Decimal), "_date": datetime.date}

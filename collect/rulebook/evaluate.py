@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from collect.rulebook.conditions import Test, answers_unchanged
+from collect.rulebook.conditions import Test, answers_unchanged, never
 from collect.rulebook.declaration import (
     Check,
     CollectionYear,
@@ -85,7 +85,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class _Slot:
-    """A question as it appears on one page, compiled."""
+    """A question as it appears on one page, compiled (None for a rule the question does not have)."""
 
     question: Question
     page_index: int
@@ -93,6 +93,9 @@ class _Slot:
     optional: Test
     derived: Test
     not_known: Test
+    has_not_known: bool = False
+    has_derived: bool = False
+    has_optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class _CompiledPage:
     subsection_index: int
     shown: Test
     slots: tuple[_Slot, ...]
+    # Some question on it counts even when the page is not shown ("Not known" answers, organisation selects).
+    has_off_route_slots: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,10 +197,14 @@ class Evaluator:
                         optional=q.optional_when.compile(),
                         derived=q.derived_when.compile(),
                         not_known=q.not_known_when.compile(),
+                        has_not_known=q.not_known_when is not never,
+                        has_derived=q.derived_when is not never,
+                        has_optional=q.optional_when is not never,
                     )
                     for q in page.questions
                 )
-                pages.append(_CompiledPage(page, s_index, page.shown_when.compile(), slots))
+                off_route = any(s.has_not_known or s.question.always_applicable for s in slots)
+                pages.append(_CompiledPage(page, s_index, page.shown_when.compile(), slots, off_route))
             subsections.append(_CompiledSubsection(subsection, subsection.enabled_when.compile(), first, len(pages)))
         self._pages = tuple(pages)
         self._subsections = tuple(subsections)
@@ -261,8 +270,9 @@ class Evaluator:
                 answers[flag] = self._subsection_done(compiled, answers, context, routed)
         return routed
 
-    def _applicable(self, slot: _Slot, answers: Mapping[str, Any], context: Any, routed: list[bool]) -> bool:
-        if slot.not_known(answers, context):
+    @staticmethod
+    def _applicable(slot: _Slot, answers: Mapping[str, Any], context: Any, routed: list[bool]) -> bool:
+        if slot.has_not_known and slot.not_known(answers, context):
             return True
         if slot.question.always_applicable:
             return True
@@ -270,7 +280,7 @@ class Evaluator:
             return False
         if slot.revealed is not None and not slot.revealed(answers, context):
             return False
-        return not slot.derived(answers, context)
+        return not (slot.has_derived and slot.derived(answers, context))
 
     @staticmethod
     def _completed(slot: _Slot, answers: Mapping[str, Any], context: Any) -> bool:
@@ -386,16 +396,20 @@ class Evaluator:
             any_answered = False
             applicable = False
             gaps: list[str] = []
+            applicable_test, completed = self._applicable, self._completed
             for index in range(compiled.first_page, compiled.last_page):
-                for slot in self._pages[index].slots:
+                page = self._pages[index]
+                if not routed[index] and not page.has_off_route_slots:
+                    continue
+                for slot in page.slots:
                     question = slot.question
-                    if question.id in seen or not self._applicable(slot, answers, context, routed):
+                    if question.id in seen or not applicable_test(slot, answers, context, routed):
                         continue
                     seen.add(question.id)
                     applicable = True
-                    done = self._completed(slot, answers, context)
+                    done = completed(slot, answers, context)
                     any_answered = any_answered or done
-                    if not done and not slot.optional(answers, context):
+                    if not done and not (slot.has_optional and slot.optional(answers, context)):
                         gaps.append(question.id)
             if applicable and not any_answered:
                 statuses[subsection.id] = Status.NOT_STARTED
