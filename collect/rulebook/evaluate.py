@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from collect.rulebook.conditions import _HELPERS as _CONDITION_HELPERS
 from collect.rulebook.conditions import Test, answers_unchanged, never
 from collect.rulebook.declaration import (
     Check,
@@ -176,6 +178,11 @@ def _unreadable_issue(question: Question) -> Issue:
     return Issue(f"numeric.format.{question.id}", question.id, f"{question.label} must be a number.", Severity.HARD)
 
 
+def _inline(expression: str) -> str:
+    """A generated condition reading answers through the local `g` (a.get) and giving a bool."""
+    return f"bool({expression.replace('a.get(', 'g(')})"
+
+
 _CODED = frozenset({QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION})
 
 
@@ -222,6 +229,7 @@ class Evaluator:
             slot for cp in pages for slot in cp.slots if slot.question.kind is QuestionKind.NUMERIC
         )
         self._flags = frozenset(s.done_flag for s in collection.subsections if s.done_flag)
+        self._router = self._build_router()
 
     # Reading answers as the declaration's types
 
@@ -258,16 +266,28 @@ class Evaluator:
 
     # Routing
 
+    def _build_router(self) -> Callable[[dict[str, Any], Any, list[bool]], None]:
+        """One generated function that routes every page: each condition inline, no call per page."""
+        bound: dict[str, Any] = dict(_CONDITION_HELPERS)
+        lines = ["def route(a, c, r):", "    g = a.get"]
+        for s_index, compiled in enumerate(self._subsections):
+            subsection = compiled.subsection
+            lines.append(f"    if {_inline(subsection.enabled_when.source(bound))}:")
+            for index in range(compiled.first_page, compiled.last_page):
+                shown = self._pages[index].page.shown_when
+                lines.append(f"        r[{index}] = {_inline(shown.source(bound))}")
+            lines.append("        pass")
+            if subsection.done_flag:
+                bound[f"_done{s_index}"] = functools.partial(self._subsection_done, compiled)
+                lines.append(f"    a[{subsection.done_flag!r}] = _done{s_index}(a, c, r)")
+        exec("\n".join(lines), bound)  # noqa: S102 - source generated from the declaration's conditions
+        router: Callable[[dict[str, Any], Any, list[bool]], None] = bound["route"]
+        return router
+
     def _route(self, answers: dict[str, Any], context: Any) -> list[bool]:
         """Which pages are shown, subsection by subsection (setting any "done" flags on the way)."""
         routed = [False] * len(self._pages)
-        for compiled in self._subsections:
-            if compiled.enabled(answers, context):
-                for index in range(compiled.first_page, compiled.last_page):
-                    routed[index] = self._pages[index].shown(answers, context)
-            flag = compiled.subsection.done_flag
-            if flag:
-                answers[flag] = self._subsection_done(compiled, answers, context, routed)
+        self._router(answers, context, routed)
         return routed
 
     @staticmethod
