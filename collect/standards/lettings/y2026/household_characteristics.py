@@ -529,15 +529,11 @@ SUBSECTION = Subsection("household_characteristics", "Household characteristics"
 
 # Checks (§5.2, §5.3)
 #
-# The engine gives every field of a check its message whenever the check holds, so a check about persons 1 to 8 names
-# every person's fields. Each per-person message is about that person when they are one the check is about, and
-# otherwise about the first person who is.
+# A check about persons 1 to 8 declares a message for every person's fields, but each per-person message is built by
+# a function returning "" for a person the check is not about this time: the engine then leaves that field out, so
+# only the persons involved get the message on their pages.
 
 PersonTest = Callable[[Mapping[str, Any], int], bool]
-
-
-def _involved(answers: Mapping[str, Any], test: PersonTest, people: Iterable[int] = ALL_PERSONS) -> list[int]:
-    return [n for n in people if test(answers, n)]
 
 
 def _person_message(
@@ -546,10 +542,12 @@ def _person_message(
     test: PersonTest,
     values: Callable[[Mapping[str, Any], int], Mapping[str, str]] | None = None,
 ) -> Message:
+    """The message of one person's field: the template filled for them when `test` holds for them, otherwise ""."""
+
     def message(answers: Mapping[str, Any], context: Any) -> str:
-        found = _involved(answers, test)
-        who = person if person in found else (found[0] if found else person)
-        return _fill(template, person_num=str(who), **(values(answers, who) if values else {}))
+        if not test(answers, person):
+            return ""
+        return _fill(template, person_num=str(person), **(values(answers, person) if values else {}))
 
     message.__doc__ = template
     return message
@@ -582,7 +580,8 @@ H5 = Check(
         for n in PERSONS
         for field, template in ((f"ecstat{n}", H5_ECSTAT), (f"age{n}", H5_AGE))
     },
-    description="A person 2 to 8 has the working situation ‘child under 16’ but is aged 16 or over.",
+    description="A person 2 to 8 has the working situation ‘child under 16’ but is aged 16 or over; that person's "
+    "ecstat and age are flagged.",
     decision="Quirk §8 #14: fixed. The national rule errs only above 16, so a 16-year-old could keep ‘child under "
     "16’. The web form never offers that option at 16 (§0) and the derivations treat only ages under 16 as "
     "children, so any age of 16 or over is refused, with messages saying so (the national ones say 'older than 16').",
@@ -614,17 +613,6 @@ F2_RELAT = (
 )
 
 
-def _f2_partner_message(person: int) -> Message:
-    def message(answers: Mapping[str, Any], context: Any) -> str:
-        partners = _involved(answers, _working_tenant_or_partner, PERSONS)
-        if not partners:  # only the lead tenant works: the partner question is not at fault
-            return F2_BENEFITS
-        return _fill(F2_RELAT, person_num=str(person if person in partners else partners[0]))
-
-    message.__doc__ = F2_RELAT
-    return message
-
-
 F2 = Check(
     "F2",
     Severity.HARD,
@@ -635,11 +623,12 @@ F2 = Check(
     ),
     {
         "benefits": F2_BENEFITS,
-        **{f"ecstat{n}": F2_ECSTAT for n in ALL_PERSONS},
-        **{f"relat{n}": _f2_partner_message(n) for n in PERSONS},
+        **{f"ecstat{n}": _person_message(F2_ECSTAT, n, _working_tenant_or_partner) for n in ALL_PERSONS},
+        **{f"relat{n}": _person_message(F2_RELAT, n, _working_tenant_or_partner) for n in PERSONS},
     },
     description="All the household's income is from Universal Credit, state pensions or benefits (benefits == 1), but "
-    "the lead tenant, or a person 2 to 8 who is their partner, works full-time or part-time (ecstat 1 or 2).",
+    "the lead tenant, or a person 2 to 8 who is their partner, works full-time or part-time (ecstat 1 or 2). "
+    "benefits is flagged, and the working situation (and, for a partner, the relationship) of each person who works.",
 )
 
 
@@ -676,8 +665,38 @@ def _income_values(answers: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
+def _counted(answers: Mapping[str, Any], n: int) -> bool:
+    """Person n's working situation counts in the household's income range: n is 1 to people_with_details (§5.5)."""
+    return n <= people_with_details(answers)
+
+
+def _counted_child(answers: Mapping[str, Any], n: int) -> bool:
+    """Person n is counted and their working situation is "child under 16" (F3 flags their age)."""
+    return _counted(answers, n) and answers.get(f"ecstat{n}") == CHILD_UNDER_16
+
+
+_INCOME_PEOPLE: dict[str, PersonTest] = {"ecstat": _counted, "age": _counted_child}
+
+
 def _income_messages(templates: Mapping[str, str], fields: Mapping[str, str]) -> dict[str, Message]:
-    return {field: _message(templates[kind], _income_values) for field, kind in fields.items()}
+    """The messages of F3 or F4: earnings and hhmemb always, ecstatN and ageN only for the persons who count."""
+    messages: dict[str, Message] = {}
+    for field, kind in fields.items():
+        message = _message(templates[kind], _income_values)
+        if kind in _INCOME_PEOPLE:
+            message = _only_for(message, int(field.removeprefix(kind)), _INCOME_PEOPLE[kind])
+        messages[field] = message
+    return messages
+
+
+def _only_for(message: Message, person: int, test: PersonTest) -> Message:
+    def only(answers: Mapping[str, Any], context: Any) -> str:
+        if not test(answers, person):
+            return ""
+        return message if isinstance(message, str) else message(answers, context)
+
+    only.__doc__ = message if isinstance(message, str) else message.__doc__
+    return only
 
 
 _INCOME_FIELDS = {"earnings": "earnings", "hhmemb": "hhmemb", **{f"ecstat{n}": "ecstat" for n in ALL_PERSONS}}
@@ -703,8 +722,9 @@ F3 = Check(
         {**_INCOME_FIELDS, **{f"age{n}": "age" for n in PERSONS}},
     ),
     description="With the lead tenant's working situation, hhmemb and the start date given, the weekly income "
-    "(earnings by incfreq) is above the sum of the hard maxima of everybody's working situations (§5.5); the ages "
-    "of children under 16 are flagged too.",
+    "(earnings by incfreq) is above the sum of the hard maxima of everybody's working situations (§5.5). earnings "
+    "and hhmemb are flagged, with the working situations of persons 1 to people_with_details and the ages of those "
+    "of them who are children under 16.",
 )
 F4 = Check(
     "F4",
@@ -726,7 +746,8 @@ F4 = Check(
         _INCOME_FIELDS,
     ),
     description="With the lead tenant's working situation, hhmemb and the start date given, the weekly income "
-    "(earnings by incfreq) is below the sum of the hard minima of everybody's working situations (§5.5).",
+    "(earnings by incfreq) is below the sum of the hard minima of everybody's working situations (§5.5). earnings "
+    "and hhmemb are flagged, with the working situations of persons 1 to people_with_details.",
 )
 
 
@@ -809,18 +830,30 @@ RET_U = Check(
         for n in ALL_PERSONS
         for field in (f"ecstat{n}", f"age{n}")
     },
-    description="A person 1 to 8 is retired (ecstat 5) and aged under 66.",
+    description="A person 1 to 8 is retired (ecstat 5) and aged under 66; that person's ecstat and age are flagged.",
     confirm_field="retirement_value_check",
     affects=RET_AFFECTS,
 )
 RET_O_MESSAGE = "You told us this person is over 66 and not retired. Are you sure this person isn’t retired?"
+
+
+def _not_retired_old(answers: Mapping[str, Any], n: int) -> bool:
+    age = _age(answers, n)
+    ecstat = answers.get(f"ecstat{n}")
+    return ecstat is not None and ecstat not in (RETIRED, WORKING_REFUSED) and age is not None and age > RETIREMENT_AGE
+
+
 RET_O = Check(
     "RET_O",
     Severity.SOFT,
     any_of([not_retired_over_retirement_age(n) for n in ALL_PERSONS]),
-    dict.fromkeys(RET_AFFECTS, RET_O_MESSAGE),
+    {
+        field: _person_message(RET_O_MESSAGE, n, _not_retired_old)
+        for n in ALL_PERSONS
+        for field in (f"ecstat{n}", f"age{n}")
+    },
     description="A person 1 to 8 is aged over 66 and has a working situation other than retired (5) or prefers not to "
-    "say (10).",
+    "say (10); that person's ecstat and age are flagged.",
     confirm_field="retirement_value_check",
     affects=RET_AFFECTS,
 )
