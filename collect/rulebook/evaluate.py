@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -251,6 +252,7 @@ class Evaluator:
         )
         self._flags = frozenset(s.done_flag for s in collection.subsections if s.done_flag)
         self._router = self._build_router()
+        self._page_ids = tuple(p.page.id for p in pages)
 
     # Reading answers as the declaration's types
 
@@ -543,7 +545,7 @@ class Evaluator:
             answers=work,
             derived=derived,
             cleared=cleared,
-            routed_pages=[self._pages[i].page.id for i, shown in enumerate(routed) if shown],
+            routed_pages=list(itertools.compress(self._page_ids, routed)),
             errors=errors,
             warnings=warnings,
             subsections=statuses,
