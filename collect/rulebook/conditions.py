@@ -13,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import datetime
 import decimal
+import functools
 import operator
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 Answers = Mapping[str, Any]
 Test = Callable[[Answers, Any], bool]
@@ -237,6 +238,31 @@ def answers_unchanged() -> Iterator[None]:
         yield
     finally:
         _memo.results = previous
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def once_per_pass(function: _F) -> _F:
+    """A pure helper of the answers (and context, ...) worked out once per pass, like a `Pred`'s result.
+
+    Inside `answers_unchanged()` the result for the same argument objects is reused; outside it (derivations, which
+    change the answers) the helper simply runs. Results are keyed by the identity of the arguments and keep them
+    alive for the pass, so an identity is never reused for another object while its result is remembered.
+    """
+
+    @functools.wraps(function)
+    def remembered(*args: Any, **keywords: Any) -> Any:
+        results: dict[Any, Any] | None = getattr(_memo, "results", None)
+        if results is None or keywords:
+            return function(*args, **keywords)
+        key = (remembered, *map(id, args))
+        found = results.get(key)
+        if found is None:
+            found = results[key] = (function(*args), args)
+        return found[0]
+
+    return remembered  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, eq=False)

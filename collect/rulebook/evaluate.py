@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -98,6 +99,9 @@ class _Slot:
     has_not_known: bool = False
     has_derived: bool = False
     has_optional: bool = False
+    # Read on every evaluation, so looked up once: the question's id, and its answer keys when it is a checkbox.
+    question_id: str = ""
+    checkbox_ids: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class Evaluator:
                         has_not_known=q.not_known_when is not never,
                         has_derived=q.derived_when is not never,
                         has_optional=q.optional_when is not never,
+                        question_id=q.id,
+                        checkbox_ids=q.answer_ids if q.kind is QuestionKind.CHECKBOX else None,
                     )
                     for q in page.questions
                 )
@@ -222,6 +228,22 @@ class Evaluator:
                 for answer_id in slot.question.answer_ids:
                     by_answer.setdefault(answer_id, []).append(slot)
         self._slots_by_answer = {k: tuple(v) for k, v in by_answer.items()}
+        self._kind_by_answer = {k: (v[0].question.kind, v[0].question.codes) for k, v in by_answer.items()}
+        # answer id -> for each slot: (kept off route, derived test or None, page index, codes it must be one of)
+        self._keeping_by_answer = {
+            k: tuple(
+                (
+                    slot.question.keep_when_off_route,
+                    slot.derived if slot.has_derived else None,
+                    slot.page_index,
+                    slot.question.codes
+                    if slot.question.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION)
+                    else None,
+                )
+                for slot in v
+            )
+            for k, v in by_answer.items()
+        }
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
         self._derive: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.DERIVE)
         self._checks = tuple(_CompiledCheck(c, c.when.compile(), tuple(c.messages.items())) for c in collection.checks)
@@ -230,6 +252,7 @@ class Evaluator:
         )
         self._flags = frozenset(s.done_flag for s in collection.subsections if s.done_flag)
         self._router = self._build_router()
+        self._page_ids = tuple(p.page.id for p in pages)
 
     # Reading answers as the declaration's types
 
@@ -239,13 +262,15 @@ class Evaluator:
         A number that cannot be read is set aside in `unreadable`, so no rule sees it; it is put back afterwards
         with an error (if its page is shown), so nothing typed is lost and evaluating again gives the same outcome.
         """
-        for answer_id in list(work):
-            slots = self._slots_by_answer.get(answer_id)
-            if not slots:
+        kinds = self._kind_by_answer
+        for answer_id, value in list(work.items()):
+            found = kinds.get(answer_id)
+            if found is None:
                 continue
-            question, value = slots[0].question, work[answer_id]
-            kind = question.kind
+            kind, codes = found
             if kind is QuestionKind.NUMERIC:
+                if type(value) is int or type(value) is Decimal:
+                    continue  # already a number (the common case): nothing to read
                 number = _as_number(value)
                 if number is None:
                     unreadable[answer_id] = work.pop(answer_id)
@@ -259,9 +284,9 @@ class Evaluator:
                     work[answer_id] = day
             elif kind is QuestionKind.CHECKBOX:
                 work[answer_id] = 1 if value in (1, True, "1", "true", "yes") else 0
-            elif kind in _CODED and value not in question.codes and isinstance(value, str):
+            elif kind in _CODED and value not in codes and isinstance(value, str):
                 stripped = value.strip()
-                if stripped.lstrip("-").isdecimal() and stripped.isascii() and int(stripped) in question.codes:
+                if stripped.lstrip("-").isdecimal() and stripped.isascii() and int(stripped) in codes:
                     work[answer_id] = int(stripped)
 
     # Routing
@@ -304,40 +329,45 @@ class Evaluator:
 
     @staticmethod
     def _completed(slot: _Slot, answers: Mapping[str, Any], context: Any) -> bool:
-        question = slot.question
-        if question.kind is QuestionKind.CHECKBOX:
-            return any(answers.get(key) == 1 for key in question.answer_ids)
-        return answers.get(question.id) is not None or slot.not_known(answers, context)
+        keys = slot.checkbox_ids
+        if keys is not None:
+            return any(answers.get(key) == 1 for key in keys)
+        return answers.get(slot.question_id) is not None or (slot.has_not_known and slot.not_known(answers, context))
 
     def _subsection_done(
         self, compiled: _CompiledSubsection, answers: Mapping[str, Any], context: Any, routed: list[bool]
     ) -> bool:
         excluding = compiled.subsection.done_excluding
+        applicable, completed = self._applicable, self._completed
         for index in range(compiled.first_page, compiled.last_page):
-            for slot in self._pages[index].slots:
-                if slot.question.id in excluding or not self._applicable(slot, answers, context, routed):
+            page = self._pages[index]
+            if not routed[index] and not page.has_off_route_slots:
+                continue  # no question on it can apply
+            for slot in page.slots:
+                if slot.question_id in excluding or not applicable(slot, answers, context, routed):
                     continue
-                if not slot.optional(answers, context) and not self._completed(slot, answers, context):
+                if not (slot.has_optional and slot.optional(answers, context)) and not completed(
+                    slot, answers, context
+                ):
                     return False
         return True
 
     # Clearing answers that no longer apply (lettings-2026.md §0)
 
     def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> None:
-        for answer_id in list(answers):
-            slots = self._slots_by_answer.get(answer_id)
-            if not slots:
+        keeping = self._keeping_by_answer
+        for answer_id, value in list(answers.items()):
+            ways = keeping.get(answer_id)
+            if ways is None:
                 continue  # derived variables and other keys are not questions
-            value = answers[answer_id]
             keep = False
-            for slot in slots:
-                question = slot.question
-                if question.keep_when_off_route or slot.derived(answers, context):
+            for off_route, derived, page_index, codes in ways:
+                if off_route or (derived is not None and derived(answers, context)):
                     keep = True
                     break
-                if not routed[slot.page_index]:
+                if not routed[page_index]:
                     continue
-                if question.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) and value not in question.codes:
+                if codes is not None and value not in codes:
                     continue
                 keep = True
                 break
@@ -412,34 +442,52 @@ class Evaluator:
             if not compiled.enabled(answers, context):
                 statuses[subsection.id] = Status.CANNOT_START
                 continue
-            seen: set[str] = set()
-            any_answered = False
-            applicable = False
-            gaps: list[str] = []
-            applicable_test, completed = self._applicable, self._completed
-            for index in range(compiled.first_page, compiled.last_page):
-                page = self._pages[index]
-                if not routed[index] and not page.has_off_route_slots:
-                    continue
-                for slot in page.slots:
-                    question = slot.question
-                    if question.id in seen or not applicable_test(slot, answers, context, routed):
-                        continue
-                    seen.add(question.id)
-                    applicable = True
-                    done = completed(slot, answers, context)
-                    any_answered = any_answered or done
-                    if not done and not (slot.has_optional and slot.optional(answers, context)):
-                        gaps.append(question.id)
-            if applicable and not any_answered:
-                statuses[subsection.id] = Status.NOT_STARTED
-            elif gaps:
-                statuses[subsection.id] = Status.IN_PROGRESS
-            else:
-                statuses[subsection.id] = Status.COMPLETED
+            statuses[subsection.id], gaps = self._subsection_status(compiled, answers, context, routed)
             if gaps:
                 missing[subsection.id] = gaps
         return statuses, missing
+
+    def _subsection_status(
+        self, compiled: _CompiledSubsection, answers: Mapping[str, Any], context: Any, routed: list[bool]
+    ) -> tuple[Status, list[str]]:
+        """The status of an enabled subsection, with the questions still to answer."""
+        seen: set[str] = set()
+        any_answered = False
+        applicable = False
+        gaps: list[str] = []
+        get = answers.get
+        for index in range(compiled.first_page, compiled.last_page):
+            page = self._pages[index]
+            shown = routed[index]
+            if not shown and not page.has_off_route_slots:
+                continue
+            for slot in page.slots:
+                question_id = slot.question_id
+                if question_id in seen:
+                    continue
+                # Whether the question applies (as `_applicable`, inline: this loop runs for every question).
+                not_known = slot.has_not_known and slot.not_known(answers, context)
+                counts_anyway = not_known or slot.question.always_applicable
+                if not counts_anyway and (
+                    not shown
+                    or (slot.revealed is not None and not slot.revealed(answers, context))
+                    or (slot.has_derived and slot.derived(answers, context))
+                ):
+                    continue
+                seen.add(question_id)
+                applicable = True
+                # Whether it is answered (as `_completed`).
+                keys = slot.checkbox_ids
+                if keys is not None:
+                    done = any(get(key) == 1 for key in keys)
+                else:
+                    done = get(question_id) is not None or bool(not_known)
+                any_answered = any_answered or done
+                if not done and not (slot.has_optional and slot.optional(answers, context)):
+                    gaps.append(question_id)
+        if applicable and not any_answered:
+            return Status.NOT_STARTED, gaps
+        return (Status.IN_PROGRESS if gaps else Status.COMPLETED), gaps
 
     # The whole evaluation
 
@@ -497,7 +545,7 @@ class Evaluator:
             answers=work,
             derived=derived,
             cleared=cleared,
-            routed_pages=[self._pages[i].page.id for i, shown in enumerate(routed) if shown],
+            routed_pages=list(itertools.compress(self._page_ids, routed)),
             errors=errors,
             warnings=warnings,
             subsections=statuses,

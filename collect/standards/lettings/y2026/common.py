@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Derivation, F, Option, Question, QuestionKind
-from collect.rulebook.conditions import Condition
+from collect.rulebook.conditions import Condition, once_per_pass
 from collect.standards.calendar import collection_start_year
 from collect.standards.lettings.context import LettingsContext, RentRange
 
@@ -43,6 +43,10 @@ def ctx(context: Any) -> LettingsContext:
 
 def money(value: Any) -> Decimal | None:
     """A money answer as a Decimal, or None."""
+    if type(value) is Decimal:  # the common cases, without going through text (same value, same exponent)
+        return value
+    if type(value) is int:
+        return Decimal(value)
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -226,6 +230,7 @@ RENT_VALUE_CHECK = Question(
 )
 
 
+@once_per_pass
 def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None:
     """The expected weekly rent range of the log (§5.4), or None when there is none or something is missing.
 
@@ -254,6 +259,8 @@ INCOME_FREQUENCIES: Mapping[int, str] = {1: "weekly", 2: "monthly", 3: "yearly"}
 
 def answer_number(value: Any) -> Decimal | None:
     """A numeric answer (int, Decimal or float; never text or a boolean) as a finite Decimal, or None."""
+    if type(value) is int:  # the common case: always finite
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
         return None
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
@@ -322,6 +329,7 @@ def _range_of(code: Any) -> IncomeRange | None:
     return INCOME_RANGES.get(code) if isinstance(code, int) and not isinstance(code, bool) else None
 
 
+@once_per_pass
 def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
     """The household's expected income range (§5.5), or None without the lead tenant's situation or hhmemb.
 
@@ -346,8 +354,10 @@ def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
 def net_income_soft_range(answers: Mapping[str, Any]) -> str | None:
     """The word "higher" or "lower" when the weekly income is in a soft band of the expected range (NI)."""
     weekly = weekly_net_income(answers)
+    if weekly is None:  # no income given: no need to work out the expected range
+        return None
     expected = applicable_income_range(answers)
-    if weekly is None or expected is None:
+    if expected is None:
         return None
     if expected.soft_max <= weekly <= expected.hard_max:
         return "higher"

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
-from collect.rulebook.conditions import Condition, always
+from collect.rulebook.conditions import Condition, always, once_per_pass
 from collect.rulebook.declaration import OptionKind, Stage
 from collect.standards.codes import ALL_RENT_PERIOD_CODES, RENT_PERIOD_LABELS, RENT_PERIODS
 from collect.standards.lettings.context import LettingsContext
@@ -61,6 +61,8 @@ MONEY_STEP = Decimal("0.01")
 
 def _amount(value: Any) -> Decimal | None:
     """A money answer as a finite Decimal (ints and Decimals only; anything else is not an amount)."""
+    if type(value) is Decimal:  # the common case: Decimal(value) would be an equal copy
+        return value if value.is_finite() else None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return None
     amount = Decimal(value)
@@ -397,6 +399,7 @@ PROVIDER_TYPE_NAMES: Mapping[int, str] = {
 }
 
 
+@once_per_pass
 def _charge_limits(answers: Answers, context: Any, charge: str) -> tuple[Decimal, int, int] | None:
     """The weekly charge with its soft and hard maxima, when the charge, period, needs type and owner are known."""
     needstype, provider = code_of(answers.get("needstype")), _owner_type(context)
