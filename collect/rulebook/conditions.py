@@ -74,7 +74,7 @@ def _ordered(op: str, given: Any, value: Any) -> bool:
         return False
     try:
         return bool(_COMPARISONS[op](given, value))
-    except TypeError:
+    except (TypeError, ArithmeticError):  # another type, or a NaN Decimal
         return False
 
 
@@ -118,7 +118,8 @@ class Compare(Condition):
         if self.op in ("==", "!="):
             return f"({get} {self.op} {constant})"
         if isinstance(self.value, (int, float, decimal.Decimal)) and not isinstance(self.value, bool):
-            return f"(type(_v := {get}) in _NUMBERS and _v {self.op} {constant})"
+            # `_v == _v` is false for NaN, which compares with nothing
+            return f"(type(_v := {get}) in _NUMBERS and _v == _v and _v {self.op} {constant})"
         if isinstance(self.value, datetime.date) and not isinstance(self.value, datetime.datetime):
             return f"(type(_v := {get}) is _date and _v {self.op} {constant})"
         return f"_ordered({self.op!r}, {get}, {constant})"

@@ -144,7 +144,8 @@ def _format_bound(question: Question, value: Decimal | int) -> str:
 def _as_number(value: Any) -> Decimal | None:
     """A number from an answer: int, Decimal, float, or digits with an optional decimal point (commas allowed)."""
     if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
-        return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        return number if number.is_finite() else None  # NaN and infinity are not amounts
     text = value.strip().replace(",", "") if isinstance(value, str) else ""
     if not text or text.count(".") > 1 or not text.isascii() or not all(c.isdigit() or c == "." for c in text):
         return None
@@ -269,7 +270,7 @@ class Evaluator:
                 continue
             kind, codes = found
             if kind is QuestionKind.NUMERIC:
-                if type(value) is int or type(value) is Decimal:
+                if type(value) is int or (type(value) is Decimal and value.is_finite()):
                     continue  # already a number (the common case): nothing to read
                 number = _as_number(value)
                 if number is None:

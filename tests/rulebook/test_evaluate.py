@@ -197,3 +197,9 @@ def test_a_message_function_can_leave_a_field_out():
     )
     assert [e.field for e in engine.evaluate({"a": 2}).errors] == ["a"]
     assert [e.field for e in engine.evaluate({"a": 9}).errors] == ["a", "b"]
+
+
+def test_not_a_number_is_unreadable_not_a_crash():
+    for value in (Decimal("NaN"), Decimal("Infinity"), float("nan")):
+        outcome = ENGINE.evaluate({**COMPLETE, "hhmemb": value, "age1": value})
+        assert {e.check_id for e in outcome.errors} >= {"numeric.format.hhmemb", "numeric.format.age1"}
