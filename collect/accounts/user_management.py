@@ -6,7 +6,6 @@ email address. Every change goes through collect.accounts.actions; who may do wh
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +39,7 @@ from collect.accounts.policy import (
 from collect.accounts.tokens import Problem, Purpose, check_token
 from collect.accounts.user_forms import AccountDetailsForm, MoveUserForm, UserDetailsForm, UserFilterForm
 from collect.audit.trail import history
+from collect.web.csv_download import csv_response
 
 PAGE_SIZE = 50
 CSV_COLUMNS = (
@@ -54,7 +54,6 @@ CSV_COLUMNS = (
     "Created",
 )
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL_CHANGE_TOKEN = "collect_email_change_token"  # noqa: S105 - a session key, not a secret
 
 
@@ -127,26 +126,13 @@ def users(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/users.html", context)
 
 
-def csv_safe(value: str) -> str:
-    """A cell value a spreadsheet will not run as a formula: a quote goes before a leading = + - @ tab or return."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def _when(value: datetime | None) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-class _Echo:
-    """A file-like object whose write returns what it was given, so csv.writer can feed a streamed response."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def user_csv_rows(found: Iterable[User]) -> Iterator[str]:
-    """The CSV lines of a list of users: a header, then one row per user."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the byte order mark makes spreadsheets read UTF-8
+def user_csv_rows(found: Iterable[User]) -> Iterator[tuple[str, ...]]:
+    """The rows of the users CSV: a header, then one row per user."""
+    yield CSV_COLUMNS
     for user in found:
         row = (
             user.name,
@@ -159,7 +145,7 @@ def user_csv_rows(found: Iterable[User]) -> Iterator[str]:
             _when(user.last_login),
             _when(user.created_at),
         )
-        yield writer.writerow([csv_safe(str(cell)) for cell in row])
+        yield row
 
 
 @require_GET
@@ -168,9 +154,7 @@ def users_csv(request: HttpRequest) -> StreamingHttpResponse:
     viewer = signed_in_user(request)
     form = UserFilterForm(viewer, request.GET)
     found = form.apply(users_in_scope(viewer)).order_by("name", "pk").iterator(chunk_size=500)
-    response = StreamingHttpResponse(user_csv_rows(found), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="users-{timezone.localdate():%Y-%m-%d}.csv"'
-    return response
+    return csv_response(user_csv_rows(found), f"users-{timezone.localdate():%Y-%m-%d}.csv")
 
 
 # One user

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from collect.accounts.actions import send_invitation
 from collect.accounts.models import User
 from collect.audit.trail import changes_between, field_labels, record, snapshot
 from collect.organisations.models import (
@@ -108,9 +109,13 @@ def deactivate_organisation(actor: User, organisation: Organisation) -> int:
 
 @transaction.atomic
 def reactivate_organisation(actor: User, organisation: Organisation) -> list[User]:
-    """Reactivate an organisation and the users it switched off; they are asked to set a password again."""
+    """Reactivate an organisation and the users it switched off; they are invited to set a password again."""
     users = list(User.objects.filter(pk__in=organisation.deactivated_user_ids, organisation=organisation))
-    User.objects.filter(pk__in=[u.pk for u in users]).update(is_active=True)
+    for user in users:
+        user.is_active = True
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+        send_invitation(user, invited_by=None)
     organisation.active = True
     organisation.deactivated_user_ids = []
     organisation.save(update_fields=["active", "deactivated_user_ids", "updated_at"])

@@ -10,21 +10,20 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from collect.organisations.models import Organisation, ProfitStatus, ProviderType
+from collect.standards import postcodes
 from collect.standards.codes import RENT_PERIODS
 from collect.web.forms import DateInputError, date_from_input
 
-UK_POSTCODE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$")
 PHONE = re.compile(r"^\+?[\d\s()-]{7,30}$")
 
 
 def clean_postcode(value: str) -> str:
     """A UK postcode in capitals with one space, or a ValidationError."""
-    compact = re.sub(r"\s+", "", value.upper())
-    if not compact:
+    if not postcodes.compact(value):
         return ""
-    if not UK_POSTCODE.match(compact):
+    if not postcodes.is_valid(value):
         raise ValidationError("Enter a real postcode, like AA1 1AA")
-    return f"{compact[:-3]} {compact[-3:]}"
+    return postcodes.normalise(value)
 
 
 class ContactDetailsForm(forms.Form):
@@ -203,16 +202,22 @@ class NameChangeForm(forms.Form):
         return cleaned
 
 
-class AddRelationshipForm(forms.Form):
-    """Choose the organisation to add as a stock owner or managing agent."""
+class OrganisationChoiceForm(forms.Form):
+    """Choose one organisation from some candidates (anything else is "Select an organisation from the list")."""
 
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
-        error_messages={"required": "Select an organisation", "invalid_choice": "Select an organisation from the list"},
-    )
+    required_message = "Select an organisation"
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
 
     def __init__(self, candidates: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: forms.ModelChoiceField[Organisation] = self.fields["organisation"]  # type: ignore[assignment]
         field.queryset = candidates
         field.empty_label = "Select an organisation"
+        field.error_messages = {
+            "required": self.required_message,
+            "invalid_choice": "Select an organisation from the list",
+        }
+
+
+class AddRelationshipForm(OrganisationChoiceForm):
+    """Choose the organisation to add as a stock owner or managing agent."""

@@ -8,13 +8,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from collect.accounts.policy import require, signed_in_user, support_required
+from collect.organisations.forms import OrganisationChoiceForm
 from collect.organisations.merging import preview, problems, process_merge
 from collect.organisations.models import MergeRequest, MergeStatus, Organisation
 from collect.web.forms import DateInputError, date_from_input
@@ -40,16 +40,10 @@ def _busy_organisation_ids(merge: MergeRequest) -> set[int]:
     return {pk for pk in busy if pk is not None}
 
 
-class AbsorbingForm(forms.Form):
+class AbsorbingForm(OrganisationChoiceForm):
     """The organisation the others merge into."""
 
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
-        error_messages={
-            "required": "Select the absorbing organisation",
-            "invalid_choice": "Select an organisation from the list",
-        },
-    )
+    required_message = "Select the absorbing organisation"
     absorbing_is_new = forms.TypedChoiceField(
         choices=((0, "Yes, it is already active"), (1, "No, it is a new organisation created for this merge")),
         coerce=lambda v: bool(int(v)),
@@ -59,29 +53,11 @@ class AbsorbingForm(forms.Form):
         },
     )
 
-    def __init__(self, candidates: QuerySet[Organisation], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field: forms.ModelChoiceField[Organisation] = self.fields["organisation"]  # type: ignore[assignment]
-        field.queryset = candidates
-        field.empty_label = "Select an organisation"
 
-
-class MergingForm(forms.Form):
+class MergingForm(OrganisationChoiceForm):
     """One more organisation that merges."""
 
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
-        error_messages={
-            "required": "Select a merging organisation to add",
-            "invalid_choice": "Select an organisation from the list",
-        },
-    )
-
-    def __init__(self, candidates: QuerySet[Organisation], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field: forms.ModelChoiceField[Organisation] = self.fields["organisation"]  # type: ignore[assignment]
-        field.queryset = candidates
-        field.empty_label = "Select an organisation"
+    required_message = "Select a merging organisation to add"
 
 
 class MergeDateForm(forms.Form):

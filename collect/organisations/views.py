@@ -182,22 +182,11 @@ def organisation_status(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"{organisation.current_name} and its {count} active users have been deactivated")
         else:
             users = actions.reactivate_organisation(actor, organisation)
-            _send_reactivation_emails(users)
             messages.success(request, f"{organisation.current_name} and {len(users)} users have been reactivated")
         return redirect("organisations:detail", pk=pk)
     user_count = organisation.users.filter(is_active=True).count()
     context = {"organisation": organisation, "user_count": user_count, "nav_section": "organisations"}
     return render(request, "organisations/status.html", context)
-
-
-def _send_reactivation_emails(users: list[User]) -> None:
-    """Users switched back on set a new password from an invitation link, as after any reactivation."""
-    from collect.accounts.views import send_invitation
-
-    for user in users:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-        send_invitation(user, invited_by=None)
 
 
 RELATIONSHIP_KINDS = {

@@ -4,13 +4,11 @@ Answers are written as their labels, statuses as their codes ("deactivating_soon
 availability as one line ("Active from 1 April 2025 to 31 May 2025, Deactivated on 1 June 2025"). The file starts
 with a byte order mark so spreadsheet programs read it as UTF-8, and is streamed a row at a time.
 
-A cell that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a single
-quote in front, so names typed into the service cannot become formulas on an analyst's computer.
+Cells are made safe from formula injection by collect.web.csv_download, which streams the file.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -54,8 +52,6 @@ LOCATION_COLUMNS = (
     "location_active_dates",
 )
 BATCH = 500
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-BYTE_ORDER_MARK = "\ufeff"
 
 
 def columns(kind: str) -> tuple[str, ...]:
@@ -65,12 +61,6 @@ def columns(kind: str) -> tuple[str, ...]:
     if kind == "locations":
         return ("scheme_code", *LOCATION_COLUMNS)
     return SCHEME_COLUMNS + LOCATION_COLUMNS
-
-
-def escape(value: Any) -> str:
-    """A cell's text, made safe from formula injection."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def local_authority_names(codes: Iterable[str] | None = None) -> dict[str, str]:
@@ -146,18 +136,3 @@ def rows(kind: str, schemes: SchemeQuerySet) -> Iterator[list[Any]]:
         for location in _locations_of(batch):
             first = [location.scheme.code] if kind == "locations" else scheme_values(location.scheme)
             yield first + location_values(location, la_names)
-
-
-class _Echo:
-    """A file-like object whose write returns what it was given, for csv.writer to stream rows."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def stream(kind: str, schemes: SchemeQuerySet) -> Iterable[str]:
-    """The CSV text of a download, a row at a time, escaped, after a byte order mark."""
-    writer = csv.writer(_Echo())
-    yield BYTE_ORDER_MARK
-    for row in rows(kind, schemes):
-        yield writer.writerow([escape(cell) for cell in row])

@@ -30,6 +30,7 @@ from collect.organisations.models import Organisation
 from collect.schemes import actions, downloads, duplicates, forms, lifecycle, options, policy
 from collect.schemes.models import Location, LocationQuerySet, Scheme, SchemeQuerySet
 from collect.schemes.status import govuk_date
+from collect.web.csv_download import csv_response
 
 PAGE_SIZE = 50
 # A scheme with more locations than this gets a search box on its page (the lettings form's "large number").
@@ -138,9 +139,7 @@ def download(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     user = signed_in_user(request)
     schemes = _search_schemes(policy.schemes_in_scope(user), _query(request))
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    response = StreamingHttpResponse(downloads.stream(kind, schemes), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{stamp}.csv"'
-    return response
+    return csv_response(downloads.rows(kind, schemes), f"{kind}-{stamp}.csv")
 
 
 # Shared helpers of the record pages

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from collect.accounts.models import Role
-from collect.accounts.user_management import CSV_COLUMNS, PAGE_SIZE, csv_safe
+from collect.accounts.user_management import CSV_COLUMNS, PAGE_SIZE
+from collect.web.csv_download import safe_cell as csv_safe
 from tests.conftest import verified_login
 from tests.support.html import page_facts
 

@@ -8,7 +8,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from collect.schemes.downloads import LOCATION_COLUMNS, SCHEME_COLUMNS, escape
+from collect.schemes.downloads import LOCATION_COLUMNS, SCHEME_COLUMNS
+from collect.web.csv_download import safe_cell as escape
 from tests.conftest import verified_login
 from tests.schemes.factories import make_location, make_scheme
 

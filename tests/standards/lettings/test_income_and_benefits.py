@@ -12,7 +12,7 @@ from collect.rulebook.declaration import OptionKind
 from collect.standards.codes import ALL_RENT_PERIOD_CODES
 from collect.standards.lettings.context import OrganisationFacts
 from collect.standards.lettings.y2026 import LETTINGS_2026, income_and_benefits
-from collect.standards.lettings.y2026.common import lettype_of, rent_range_of
+from collect.standards.lettings.y2026.common import lettype_for, rent_range_for
 from tests.standards.lettings.support import (
     OWNER_LA,
     SETUP_GN,
@@ -429,25 +429,25 @@ def test_dependent_suffixes():
 )
 def test_lettype_of(rent_type, needstype, provider, expected):
     owner = OrganisationFacts(9, "Owner", provider_type=provider)
-    assert lettype_of({"rent_type": rent_type, "needstype": needstype}, make_context(owning_organisation=owner)) == (
+    assert lettype_for({"rent_type": rent_type, "needstype": needstype}, make_context(owning_organisation=owner)) == (
         expected
     )
 
 
 def test_lettype_needs_an_owning_organisation():
-    assert lettype_of({"rent_type": 0, "needstype": 1}, make_context(owning_organisation=None)) is None
-    assert lettype_of({"rent_type": 0, "needstype": 1}, None) is None
+    assert lettype_for({"rent_type": 0, "needstype": 1}, make_context(owning_organisation=None)) is None
+    assert lettype_for({"rent_type": 0, "needstype": 1}, None) is None
 
 
 def test_rent_range_lookup():
-    found = rent_range_of({**LEEDS_GN}, make_context())
+    found = rent_range_for({**LEEDS_GN}, make_context())
     assert found is not None
     assert found.hard_max == Decimal("500")
-    assert rent_range_of({**SETUP_SH}, supported_context()) is not None  # the location's LA, 0 bedrooms
-    assert rent_range_of({**LEEDS_GN, "beds": None}, make_context()) is None
-    assert rent_range_of({**LEEDS_GN, "startdate": None}, make_context()) is None
-    assert rent_range_of({**LEEDS_GN, "beds": "2"}, make_context()) is None
-    assert rent_range_of({**LEEDS_GN}, None) is None
+    assert rent_range_for({**SETUP_SH}, supported_context()) is not None  # the location's LA, 0 bedrooms
+    assert rent_range_for({**LEEDS_GN, "beds": None}, make_context()) is None
+    assert rent_range_for({**LEEDS_GN, "startdate": None}, make_context()) is None
+    assert rent_range_for({**LEEDS_GN, "beds": "2"}, make_context()) is None
+    assert rent_range_for({**LEEDS_GN}, None) is None
 
 
 # Messages

@@ -34,13 +34,6 @@ WEEKS_IN_PERIOD: Mapping[int, int] = {1: 52, 2: 26, 3: 13, 4: 12, 5: 50, 6: 49, 
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
 
 
-def ctx(context: Any) -> LettingsContext:
-    """The context of a lettings evaluation (the engine passes it untyped)."""
-    if not isinstance(context, LettingsContext):
-        raise TypeError("lettings rules need a LettingsContext")
-    return context
-
-
 def money(value: Any) -> Decimal | None:
     """A money answer as a Decimal, or None."""
     if type(value) is Decimal:  # the common cases, without going through text (same value, same exponent)
@@ -89,12 +82,6 @@ def checkbox_zeros(question: Question) -> Derivation:
         keys,
         apply,
     )
-
-
-def provider_type(context: Any) -> int | None:
-    """The owning organisation's provider type (1 local authority, 2 private registered provider)."""
-    owner = ctx(context).owning_organisation
-    return owner.provider_type if owner else None
 
 
 # Reading answers and context defensively, and rent-type groups (lettings-2026.md §4.2–§4.3), shared by the setup
@@ -246,10 +233,6 @@ def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None
     return known.refdata.rent_range(collection_start_year(startdate), lettype, la, beds)
 
 
-# The names the finances module knows these helpers by.
-code_of = as_code
-lettype_of = lettype_for
-rent_range_of = rent_range_for
 # Household members and income (lettings-2026.md §4.3, §5.5): read-time helpers shared by the household and income
 # subsections and by the soft-check triggers.
 

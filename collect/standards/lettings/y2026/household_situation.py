@@ -32,7 +32,7 @@ from collect.standards.lettings.y2026.common import (
     SUPPORTED_HOUSING,
     checkbox_zeros,
     interruption,
-    provider_type,
+    owner_provider_type,
 )
 
 DONT_KNOW = OptionKind.DONT_KNOW
@@ -45,11 +45,11 @@ PREFERS_NOT_TO_SAY = OptionKind.PREFERS_NOT_TO_SAY
 # the difference shows only while setup is incomplete, when the subsection "cannot start yet" and none of its other
 # pages is routed either, so referral answers are cleared along with the rest instead of being kept alone.
 OWNED_BY_LOCAL_AUTHORITY: Condition = Pred(
-    "the owning organisation is a local authority", lambda a, c: provider_type(c) == LOCAL_AUTHORITY
+    "the owning organisation is a local authority", lambda a, c: owner_provider_type(c) == LOCAL_AUTHORITY
 )
 OWNED_BY_PRIVATE_PROVIDER: Condition = Pred(
     "the owning organisation is a private registered provider",
-    lambda a, c: provider_type(c) == PRIVATE_REGISTERED_PROVIDER,
+    lambda a, c: owner_provider_type(c) == PRIVATE_REGISTERED_PROVIDER,
 )
 NEW_LETTING: Condition = F("renewal") == 0
 PRP_REFERRAL: Condition = OWNED_BY_PRIVATE_PROVIDER & NOT_RENEWAL
@@ -887,7 +887,9 @@ def _prevten_renewal(answers: MutableMapping[str, Any], context: Any, previous: 
             answers["prevten"] = None
     if answers.get("renewal") == 1 and answers.get("needstype") == 1:
         # Without a known owner there is nothing to derive; the question is not asked either way.
-        answers["prevten"] = {PRIVATE_REGISTERED_PROVIDER: 32, LOCAL_AUTHORITY: 30}.get(provider_type(context) or 0)
+        answers["prevten"] = {PRIVATE_REGISTERED_PROVIDER: 32, LOCAL_AUTHORITY: 30}.get(
+            owner_provider_type(context) or 0
+        )
 
 
 def _previous_location_renewal(
@@ -938,7 +940,7 @@ def _referral_register_provider_change(
     code = answers.get("referral_register")
     if not isinstance(code, int):
         return
-    owner_type = provider_type(context)
+    owner_type = owner_provider_type(context)
     if (owner_type == LOCAL_AUTHORITY and code in _PRP_REFERRAL_CODES) or (
         owner_type == PRIVATE_REGISTERED_PROVIDER and code in _LA_REFERRAL_CODES
     ):

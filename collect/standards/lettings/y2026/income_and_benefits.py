@@ -37,9 +37,10 @@ from collect.standards.lettings.y2026.common import (
     SETUP_DONE,
     SUPPORTED_HOUSING,
     WEEKS_IN_PERIOD,
-    code_of,
+    as_code,
     interruption,
-    rent_range_of,
+    owner_provider_type,
+    rent_range_for,
     weekly,
 )
 
@@ -72,7 +73,7 @@ def _amount(value: Any) -> Decimal | None:
 def _weekly(answers: Answers, field_id: str) -> Decimal | None:
     """A charge paid every rent period as a weekly amount (§4.2), or None."""
     amount = _amount(answers.get(field_id))
-    return None if amount is None else weekly(amount, code_of(answers.get("period")))
+    return None if amount is None else weekly(amount, as_code(answers.get("period")))
 
 
 def _pounds(amount: Decimal) -> str:
@@ -80,17 +81,9 @@ def _pounds(amount: Decimal) -> str:
     return f"£{amount.quantize(MONEY_STEP, rounding=ROUND_HALF_UP):,.2f}"
 
 
-def _owner_type(context: Any) -> int | None:
-    """The owning organisation's provider type, or None when unknown."""
-    if not isinstance(context, LettingsContext) or context.owning_organisation is None:
-        return None
-    provider = context.owning_organisation.provider_type
-    return provider if provider in (LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER) else None
-
-
 def _period_label(answers: Answers) -> str:
     """The rent period as the standard quotes it in messages ("every 2 weeks", "weekly for 52 weeks")."""
-    period = code_of(answers.get("period"))
+    period = as_code(answers.get("period"))
     return RENT_PERIOD_LABELS.get(period, "").lower() if period is not None else ""
 
 
@@ -323,7 +316,7 @@ class DependentSuffix:
 
     def for_answers(self, answers: Answers) -> str:
         """The suffix for these answers ("" when the other answer is missing)."""
-        code = code_of(answers.get(self.on))
+        code = as_code(answers.get(self.on))
         return self.labels.get(code, "") if code is not None else ""
 
 
@@ -402,7 +395,7 @@ PROVIDER_TYPE_NAMES: Mapping[int, str] = {
 @once_per_pass
 def _charge_limits(answers: Answers, context: Any, charge: str) -> tuple[Decimal, int, int] | None:
     """The weekly charge with its soft and hard maxima, when the charge, period, needs type and owner are known."""
-    needstype, provider = code_of(answers.get("needstype")), _owner_type(context)
+    needstype, provider = as_code(answers.get("needstype")), owner_provider_type(context)
     amount = _weekly(answers, charge)
     if amount is None or needstype is None or needstype not in NEEDS_TYPE_NAMES or provider is None:
         return None
@@ -444,7 +437,7 @@ def _charge_told(charge: str) -> Callable[[Answers, Any], str]:
 
     def message(answers: Answers, context: Any) -> str:
         amount = _amount(answers.get(charge))
-        period_code = code_of(answers.get("period"))
+        period_code = as_code(answers.get("period"))
         suffix = PAGE_SUFFIX_OF_PERIOD.get(period_code, "") if period_code is not None else ""
         told = f"{_pounds(amount)}{suffix}" if amount is not None else "this amount"
         return f"You told us the {name} is {told}. This is higher than we would expect."
@@ -455,8 +448,8 @@ def _charge_told(charge: str) -> Callable[[Answers, Any], str]:
 
 def _over_limit_message(charge: str) -> Callable[[Answers, Any], str]:
     def message(answers: Answers, context: Any) -> str:
-        period_code = code_of(answers.get("period"))
-        needstype, provider = code_of(answers.get("needstype")), _owner_type(context)
+        period_code = as_code(answers.get("period"))
+        needstype, provider = as_code(answers.get("needstype")), owner_provider_type(context)
         if (
             period_code is None
             or period_code not in WEEKS_IN_PERIOD
@@ -618,12 +611,12 @@ def _total_under_10(answers: Answers, context: Any) -> bool:
 
 
 def _rent_below_range(answers: Answers, context: Any) -> bool:
-    rent, found = _weekly(answers, "brent"), rent_range_of(answers, context)
+    rent, found = _weekly(answers, "brent"), rent_range_for(answers, context)
     return rent is not None and found is not None and rent < found.hard_min
 
 
 def _rent_above_range(answers: Answers, context: Any) -> bool:
-    rent, found = _weekly(answers, "brent"), rent_range_of(answers, context)
+    rent, found = _weekly(answers, "brent"), rent_range_for(answers, context)
     return rent is not None and found is not None and rent > found.hard_max
 
 
@@ -655,7 +648,7 @@ _RENT_RANGE_DECISION = (
 
 
 def _period_not_used(answers: Answers, context: Any) -> bool:
-    code = code_of(answers.get("period"))
+    code = as_code(answers.get("period"))
     if code is None or not isinstance(context, LettingsContext) or context.managing_organisation is None:
         return False
     return code not in context.managing_organisation.rent_periods
@@ -838,7 +831,7 @@ def _earnings_whole_pounds(answers: MutableMapping[str, Any], context: Any, prev
 
 
 def _incref(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    code = code_of(answers.get("net_income_known"))
+    code = as_code(answers.get("net_income_known"))
     answers["incref"] = INCREF_OF_NET_INCOME_KNOWN.get(code) if code is not None else None
 
 
@@ -868,12 +861,12 @@ def _weekly_charges(answers: MutableMapping[str, Any], context: Any, previous: M
 
 
 def _wtshortfall(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    receives = code_of(answers.get("hb")) in RECEIVES_HOUSING_BENEFITS
+    receives = as_code(answers.get("hb")) in RECEIVES_HOUSING_BENEFITS
     answers["wtshortfall"] = _weekly(answers, "tshortfall") if receives else None
 
 
 def _has_benefits(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    code = code_of(answers.get("hb"))
+    code = as_code(answers.get("hb"))
     answers["has_benefits"] = None if code is None else int(code in HAS_BENEFITS_CODES)
 
 
@@ -883,7 +876,7 @@ def _tshortfall_known(answers: MutableMapping[str, Any], context: Any, previous:
 
 
 def _nocharge(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    code = code_of(answers.get("household_charge"))
+    code = as_code(answers.get("household_charge"))
     answers["nocharge"] = code if code in (0, 1) else None
 
 
