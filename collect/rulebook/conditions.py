@@ -224,21 +224,38 @@ class Not(Condition):
 
 
 _memo = threading.local()
+_UNSET: Any = object()
 
 
-@contextlib.contextmanager
-def answers_unchanged() -> Iterator[None]:
-    """While the answers stay the same, each predicate is worked out once however many pages or checks use it.
+class PredicateResults:
+    """The results of `Pred`s over one log's answers, each kept until an answer it reads changes.
 
-    The evaluator opens this around each pass over the pages and checks; predicates are pure functions of the
-    answers and context, so within one pass their results can be reused.
+    The evaluator opens `unchanged()` around each pass over the pages and checks. Within a pass every predicate is
+    worked out at most once however many pages or checks use it; between passes the evaluator calls `forget` with
+    the answers that clearing and derivations changed, and only the predicates that read one of them are worked
+    out again. This relies on each predicate declaring every answer it reads, which a test of each declaration
+    checks.
     """
-    previous = getattr(_memo, "results", None)
-    _memo.results = {}
-    try:
-        yield
-    finally:
-        _memo.results = previous
+
+    def __init__(self) -> None:
+        self.results: dict[int, tuple[bool, frozenset[str]]] = {}
+
+    def forget(self, changed: Collection[str]) -> None:
+        """Forget the results of the predicates that read any of these answers."""
+        if changed and self.results:
+            stale = [key for key, (_, reads) in self.results.items() if not reads.isdisjoint(changed)]
+            for key in stale:
+                del self.results[key]
+
+    @contextlib.contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """A pass over answers that do not change until it ends (helpers marked `once_per_pass` run once too)."""
+        previous = getattr(_memo, "results", None), getattr(_memo, "predicates", None)
+        _memo.results, _memo.predicates = {}, self.results
+        try:
+            yield
+        finally:
+            _memo.results, _memo.predicates = previous
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -247,9 +264,10 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 def once_per_pass(function: _F) -> _F:
     """A pure helper of the answers (and context, ...) worked out once per pass, like a `Pred`'s result.
 
-    Inside `answers_unchanged()` the result for the same argument objects is reused; outside it (derivations, which
-    change the answers) the helper simply runs. Results are keyed by the identity of the arguments and keep them
-    alive for the pass, so an identity is never reused for another object while its result is remembered.
+    Inside `PredicateResults.unchanged()` the result for the same argument objects is reused; outside it
+    (derivations, which change the answers) the helper simply runs. Results are keyed by the identity of the
+    arguments and keep them alive for the pass, so an identity is never reused for another object while its result
+    is remembered.
     """
 
     @functools.wraps(function)
@@ -279,18 +297,29 @@ class Pred(Condition):
         object.__setattr__(self, "fields", frozenset(self.reads))
 
     def source(self, bound: dict[str, Any]) -> str:
-        return f"{_bind(bound, self.compile())}(a, c)"
+        locals_: dict[int, str] | None = bound.get(LOCAL_PREDICATES)
+        if locals_ is None:
+            return f"{_bind(bound, self.compile())}(a, c)"
+        # In a generated function: each predicate in a local variable, worked out on first use (see `local_names`).
+        name = locals_.get(id(self))
+        if name is None:
+            name = locals_[id(self)] = f"_p{len(locals_)}"
+            bound[f"_t{name}"] = self.compile()
+        return f"({name} if {name} is not _U else ({name} := _t{name}(a, c)))"
 
     def compile(self) -> Test:
-        test, key = self.test, id(self)
+        test, key, reads = self.test, id(self), self.fields
 
         def memoised(answers: Answers, context: Any) -> bool:
-            results: dict[int, bool] | None = getattr(_memo, "results", None)
+            results: dict[int, tuple[bool, frozenset[str]]] | None = getattr(_memo, "predicates", None)
             if results is None:
                 return test(answers, context)
-            if key not in results:
-                results[key] = test(answers, context)
-            return results[key]
+            found = results.get(key)
+            if found is None:
+                value = bool(test(answers, context))
+                results[key] = (value, reads)
+                return value
+            return found[0]
 
         return memoised
 
@@ -348,6 +377,17 @@ class F:
         return Missing(self.name)
 
 
+def predicates(condition: Condition) -> Iterator[Pred]:
+    """The `Pred`s a condition is built from."""
+    if isinstance(condition, Pred):
+        yield condition
+    elif isinstance(condition, (All, AnyOf)):
+        for part in condition.parts:
+            yield from predicates(part)
+    elif isinstance(condition, Not):
+        yield from predicates(condition.part)
+
+
 def all_of(conditions: Collection[Condition]) -> Condition:
     """Every condition holds (always, for none)."""
     return always if not conditions else All(tuple(conditions)) if len(conditions) > 1 else next(iter(conditions))
@@ -358,4 +398,23 @@ def any_of(conditions: Collection[Condition]) -> Condition:
     return never if not conditions else AnyOf(tuple(conditions)) if len(conditions) > 1 else next(iter(conditions))
 
 
-_HELPERS: dict[str, Any] = {"_ordered": _ordered, "_NUMBERS": (int, float, decimal.Decimal), "_date": datetime.date}
+# In `bound`, this key asks `Pred.source` for local variables (a generated function of many conditions).
+LOCAL_PREDICATES = "__local_predicates__"
+
+
+def local_names(bound: dict[str, Any]) -> str:
+    """The line that starts a generated function whose conditions were sourced with `LOCAL_PREDICATES` in `bound`.
+
+    Each predicate the function uses gets a local variable, unset until first used, so a predicate used by many
+    pages or checks is called once per call of the generated function.
+    """
+    names = list(bound.get(LOCAL_PREDICATES, {}).values())
+    return " = ".join([*names, "_U"]) if names else "pass"
+
+
+_HELPERS: dict[str, Any] = {
+    "_ordered": _ordered,
+    "_NUMBERS": (int, float, decimal.Decimal),
+    "_date": datetime.date,
+    "_U": _UNSET,
+}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -229,3 +229,15 @@ class CollectionYear:
             for question in page.questions:
                 found.setdefault(question.id, question)
         return found
+
+    def conditions(self) -> Iterator[Condition]:
+        """Every condition of the declaration: subsections, pages, questions and checks."""
+        for subsection in self.subsections:
+            yield subsection.enabled_when
+            for page in subsection.pages:
+                yield page.shown_when
+                yield page.skip_when
+                for question in page.questions:
+                    yield from (question.optional_when, question.derived_when, question.not_known_when)
+        for check in self.checks:
+            yield check.when

@@ -8,26 +8,22 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from collect.rulebook.conditions import _HELPERS as _CONDITION_HELPERS
-from collect.rulebook.conditions import Test, answers_unchanged, never
+from collect.rulebook import generate
+from collect.rulebook.conditions import PredicateResults, never
 from collect.rulebook.declaration import (
-    Check,
     CollectionYear,
     Derivation,
-    Message,
     Page,
     Question,
     QuestionKind,
     Severity,
     Stage,
-    Subsection,
 )
 
 
@@ -86,56 +82,6 @@ class Outcome:
         }
 
 
-@dataclass(frozen=True)
-class _Slot:
-    """A question as it appears on one page, compiled (None for a rule the question does not have)."""
-
-    question: Question
-    page_index: int
-    revealed: Test | None
-    optional: Test
-    derived: Test
-    not_known: Test
-    has_not_known: bool = False
-    has_derived: bool = False
-    has_optional: bool = False
-    # Read on every evaluation, so looked up once: the question's id, and its answer keys when it is a checkbox.
-    question_id: str = ""
-    checkbox_ids: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True)
-class _CompiledPage:
-    page: Page
-    subsection_index: int
-    shown: Test
-    slots: tuple[_Slot, ...]
-    # Some question on it counts even when the page is not shown ("Not known" answers, organisation selects).
-    has_off_route_slots: bool = False
-
-
-@dataclass(frozen=True)
-class _CompiledSubsection:
-    subsection: Subsection
-    enabled: Test
-    first_page: int
-    last_page: int  # exclusive
-
-
-@dataclass(frozen=True)
-class _CompiledCheck:
-    check: Check
-    when: Test
-    messages: tuple[tuple[str, Message], ...]
-
-
-def _revealed_test(question: Question) -> Test | None:
-    if question.revealed_by is None:
-        return None
-    parent, values = question.revealed_by
-    return lambda answers, context: answers.get(parent) in values
-
-
 def _format_bound(question: Question, value: Decimal | int) -> str:
     shown = f"{value:,}" if isinstance(value, int) or value == value.to_integral_value() else f"{value:,.2f}"
     return f"{question.prefix}{shown}{question.suffix}"
@@ -183,12 +129,28 @@ def _unreadable_issue(question: Question) -> Issue:
     return Issue(f"numeric.format.{question.id}", question.id, f"{question.label} must be a number.", Severity.HARD)
 
 
-def _inline(expression: str) -> str:
-    """A generated condition reading answers through the local `g` (a.get) and giving a bool."""
-    return f"bool({expression.replace('a.get(', 'g(')})"
+# The answers that may need reading, and the type an answer of each kind already has when it needs no reading.
+_NORMALISED = frozenset(
+    {QuestionKind.NUMERIC, QuestionKind.DATE, QuestionKind.CHECKBOX, QuestionKind.RADIO, QuestionKind.SELECT}
+    | {QuestionKind.INTERRUPTION}
+)
+_READY: dict[QuestionKind, type] = {
+    QuestionKind.NUMERIC: int,
+    QuestionKind.DATE: datetime.date,
+    QuestionKind.CHECKBOX: bool,  # a tick box is always read again (1, "1", "yes" ... are 1; anything else 0)
+    QuestionKind.RADIO: int,
+    QuestionKind.SELECT: int,
+    QuestionKind.INTERRUPTION: int,
+}
+_UNSET: Any = object()
 
 
-_CODED = frozenset({QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION})
+@dataclass(frozen=True)
+class _NumericQuestion:
+    """A numeric question's limits, with the pages that ask it."""
+
+    question: Question
+    pages: tuple[int, ...]
 
 
 class Evaluator:
@@ -196,64 +158,60 @@ class Evaluator:
 
     def __init__(self, collection: CollectionYear) -> None:
         self.collection = collection
-        pages: list[_CompiledPage] = []
-        subsections: list[_CompiledSubsection] = []
-        for s_index, subsection in enumerate(collection.subsections):
-            first = len(pages)
-            for page in subsection.pages:
-                slots = tuple(
-                    _Slot(
-                        question=q,
-                        page_index=len(pages),
-                        revealed=_revealed_test(q),
-                        optional=q.optional_when.compile(),
-                        derived=q.derived_when.compile(),
-                        not_known=q.not_known_when.compile(),
-                        has_not_known=q.not_known_when is not never,
-                        has_derived=q.derived_when is not never,
-                        has_optional=q.optional_when is not never,
-                        question_id=q.id,
-                        checkbox_ids=q.answer_ids if q.kind is QuestionKind.CHECKBOX else None,
-                    )
-                    for q in page.questions
-                )
-                off_route = any(s.has_not_known or s.question.always_applicable for s in slots)
-                pages.append(_CompiledPage(page, s_index, page.shown_when.compile(), slots, off_route))
-            subsections.append(_CompiledSubsection(subsection, subsection.enabled_when.compile(), first, len(pages)))
-        self._pages = tuple(pages)
-        self._subsections = tuple(subsections)
-        # answer id -> every slot that asks for it
-        by_answer: dict[str, list[_Slot]] = {}
-        for compiled_page in pages:
-            for slot in compiled_page.slots:
-                for answer_id in slot.question.answer_ids:
-                    by_answer.setdefault(answer_id, []).append(slot)
-        self._slots_by_answer = {k: tuple(v) for k, v in by_answer.items()}
-        self._kind_by_answer = {k: (v[0].question.kind, v[0].question.codes) for k, v in by_answer.items()}
-        # answer id -> for each slot: (kept off route, derived test or None, page index, codes it must be one of)
-        self._keeping_by_answer = {
+        subsections = collection.subsections
+        pages = [(page, s_index) for s_index, s in enumerate(subsections) for page in s.pages]
+        self._page_list = tuple(page for page, _ in pages)
+        self._page_ids = tuple(page.id for page in self._page_list)
+        ranges, first = [], 0
+        for subsection in subsections:
+            ranges.append((subsection, first, first + len(subsection.pages)))
+            first += len(subsection.pages)
+        self._subsection_ranges = tuple(ranges)
+        # answer id -> the pages (and questions) that ask for it
+        asked: dict[str, list[tuple[int, Question]]] = {}
+        for index, (page, _) in enumerate(pages):
+            for question in page.questions:
+                for answer_id in question.answer_ids:
+                    asked.setdefault(answer_id, []).append((index, question))
+        self._asked = {k: tuple(v) for k, v in asked.items()}
+        # answer id -> for each page asking it: (kept off route, derived test or None, page index, codes it must be
+        # one of), for clearing answers that no longer apply
+        self._keeping = {
             k: tuple(
                 (
-                    slot.question.keep_when_off_route,
-                    slot.derived if slot.has_derived else None,
-                    slot.page_index,
-                    slot.question.codes
-                    if slot.question.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION)
-                    else None,
+                    q.keep_when_off_route,
+                    q.derived_when.compile() if q.derived_when is not never else None,
+                    index,
+                    q.codes if q.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) else None,
                 )
-                for slot in v
+                for index, q in v
             )
-            for k, v in by_answer.items()
+            for k, v in asked.items()
         }
+        # answer id -> (kind, codes), for answers that may need reading as numbers, dates or codes
+        self._readable = {k: (v[0][1].kind, v[0][1].codes) for k, v in asked.items() if v[0][1].kind in _NORMALISED}
+        numeric: dict[str, list[tuple[int, Question]]] = {}
+        for answer_id, found in asked.items():
+            for index, question in found:
+                if question.kind is QuestionKind.NUMERIC:
+                    numeric.setdefault(answer_id, []).append((index, question))
+        self._numeric = tuple(
+            _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
+        )
+        self._numeric_order = {question_id: n for n, question_id in enumerate(numeric)}
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
         self._derive: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.DERIVE)
-        self._checks = tuple(_CompiledCheck(c, c.when.compile(), tuple(c.messages.items())) for c in collection.checks)
-        self._numeric_slots = tuple(
-            slot for cp in pages for slot in cp.slots if slot.question.kind is QuestionKind.NUMERIC
+        self._input_sets = frozenset(key for d in self._input for key in d.sets)
+        self._derive_sets = tuple(dict.fromkeys(key for d in self._derive for key in d.sets))
+        self._derived_keys = tuple(dict.fromkeys((*self._input_sets, *self._derive_sets)))
+        self._checks = tuple((c, tuple(c.messages.items())) for c in collection.checks)
+        self._flags = frozenset(s.done_flag for s in subsections if s.done_flag)
+        self._router = generate.router(subsections)
+        self._router_reads = generate.router_reads(subsections)
+        self._statuses = generate.status_function(
+            subsections, (Status.CANNOT_START, Status.NOT_STARTED, Status.IN_PROGRESS, Status.COMPLETED)
         )
-        self._flags = frozenset(s.done_flag for s in collection.subsections if s.done_flag)
-        self._router = self._build_router()
-        self._page_ids = tuple(p.page.id for p in pages)
+        self._fired = generate.check_finder(collection.checks)
 
     # Reading answers as the declaration's types
 
@@ -263,21 +221,24 @@ class Evaluator:
         A number that cannot be read is set aside in `unreadable`, so no rule sees it; it is put back afterwards
         with an error (if its page is shown), so nothing typed is lost and evaluating again gives the same outcome.
         """
-        kinds = self._kind_by_answer
-        for answer_id, value in list(work.items()):
-            found = kinds.get(answer_id)
-            if found is None:
-                continue
-            kind, codes = found
+        readable = self._readable
+        to_read = [
+            (answer_id, value, found)
+            for answer_id, value in work.items()
+            if (found := readable.get(answer_id)) is not None and type(value) is not _READY[found[0]]
+        ]
+        for answer_id, value, (kind, codes) in to_read:
             if kind is QuestionKind.NUMERIC:
-                if type(value) is int or (type(value) is Decimal and value.is_finite()):
-                    continue  # already a number (the common case): nothing to read
+                if type(value) is Decimal and value.is_finite():
+                    continue  # already a number
                 number = _as_number(value)
                 if number is None:
                     unreadable[answer_id] = work.pop(answer_id)
                 elif not isinstance(value, (int, Decimal)) or isinstance(value, bool):
                     work[answer_id] = int(number) if number == number.to_integral_value() else number
-            elif kind is QuestionKind.DATE and not isinstance(value, datetime.date):
+            elif kind is QuestionKind.DATE:
+                if isinstance(value, datetime.date):
+                    continue
                 day = _as_date(value)
                 if day is None:
                     unreadable[answer_id] = work.pop(answer_id)
@@ -285,108 +246,49 @@ class Evaluator:
                     work[answer_id] = day
             elif kind is QuestionKind.CHECKBOX:
                 work[answer_id] = 1 if value in (1, True, "1", "true", "yes") else 0
-            elif kind in _CODED and value not in codes and isinstance(value, str):
+            elif value not in codes and isinstance(value, str):
                 stripped = value.strip()
                 if stripped.lstrip("-").isdecimal() and stripped.isascii() and int(stripped) in codes:
                     work[answer_id] = int(stripped)
 
-    # Routing
-
-    def _build_router(self) -> Callable[[dict[str, Any], Any, list[bool]], None]:
-        """One generated function that routes every page: each condition inline, no call per page."""
-        bound: dict[str, Any] = dict(_CONDITION_HELPERS)
-        lines = ["def route(a, c, r):", "    g = a.get"]
-        for s_index, compiled in enumerate(self._subsections):
-            subsection = compiled.subsection
-            lines.append(f"    if {_inline(subsection.enabled_when.source(bound))}:")
-            for index in range(compiled.first_page, compiled.last_page):
-                shown = self._pages[index].page.shown_when
-                lines.append(f"        r[{index}] = {_inline(shown.source(bound))}")
-            lines.append("        pass")
-            if subsection.done_flag:
-                bound[f"_done{s_index}"] = functools.partial(self._subsection_done, compiled)
-                lines.append(f"    a[{subsection.done_flag!r}] = _done{s_index}(a, c, r)")
-        exec("\n".join(lines), bound)  # noqa: S102 - source generated from the declaration's conditions
-        router: Callable[[dict[str, Any], Any, list[bool]], None] = bound["route"]
-        return router
+    # Routing and clearing answers that no longer apply (lettings-2026.md §0)
 
     def _route(self, answers: dict[str, Any], context: Any) -> list[bool]:
         """Which pages are shown, subsection by subsection (setting any "done" flags on the way)."""
-        routed = [False] * len(self._pages)
+        routed = [False] * len(self._page_ids)
         self._router(answers, context, routed)
         return routed
 
-    @staticmethod
-    def _applicable(slot: _Slot, answers: Mapping[str, Any], context: Any, routed: list[bool]) -> bool:
-        if slot.has_not_known and slot.not_known(answers, context):
-            return True
-        if slot.question.always_applicable:
-            return True
-        if not routed[slot.page_index]:
-            return False
-        if slot.revealed is not None and not slot.revealed(answers, context):
-            return False
-        return not (slot.has_derived and slot.derived(answers, context))
-
-    @staticmethod
-    def _completed(slot: _Slot, answers: Mapping[str, Any], context: Any) -> bool:
-        keys = slot.checkbox_ids
-        if keys is not None:
-            return any(answers.get(key) == 1 for key in keys)
-        return answers.get(slot.question_id) is not None or (slot.has_not_known and slot.not_known(answers, context))
-
-    def _subsection_done(
-        self, compiled: _CompiledSubsection, answers: Mapping[str, Any], context: Any, routed: list[bool]
-    ) -> bool:
-        excluding = compiled.subsection.done_excluding
-        applicable, completed = self._applicable, self._completed
-        for index in range(compiled.first_page, compiled.last_page):
-            page = self._pages[index]
-            if not routed[index] and not page.has_off_route_slots:
-                continue  # no question on it can apply
-            for slot in page.slots:
-                if slot.question_id in excluding or not applicable(slot, answers, context, routed):
-                    continue
-                if not (slot.has_optional and slot.optional(answers, context)) and not completed(
-                    slot, answers, context
-                ):
-                    return False
-        return True
-
-    # Clearing answers that no longer apply (lettings-2026.md §0)
-
-    def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> None:
-        keeping = self._keeping_by_answer
-        for answer_id, value in list(answers.items()):
+    def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> list[str]:
+        """Remove the answers to questions on no shown page (or not one of its options); return their ids."""
+        keeping = self._keeping
+        gone = []
+        for answer_id, value in answers.items():
             ways = keeping.get(answer_id)
             if ways is None:
                 continue  # derived variables and other keys are not questions
-            keep = False
             for off_route, derived, page_index, codes in ways:
                 if off_route or (derived is not None and derived(answers, context)):
-                    keep = True
                     break
-                if not routed[page_index]:
-                    continue
-                if codes is not None and value not in codes:
-                    continue
-                keep = True
-                break
-            if not keep:
-                cleared[answer_id] = value
-                del answers[answer_id]
+                if routed[page_index] and (codes is None or value in codes):
+                    break
+            else:
+                gone.append(answer_id)
+        for answer_id in gone:
+            cleared[answer_id] = answers.pop(answer_id)
+        return gone
 
     # Checks
 
     def _numeric_issues(self, answers: Mapping[str, Any], routed: list[bool]) -> list[Issue]:
         issues: list[Issue] = []
-        seen: set[str] = set()
-        for slot in self._numeric_slots:
-            question = slot.question
-            if question.id in seen or not routed[slot.page_index] or answers.get(question.id) is None:
+        get = answers.get
+        for numeric in self._numeric:
+            question = numeric.question
+            value = get(question.id)
+            if value is None or not any(routed[index] for index in numeric.pages):
                 continue
-            seen.add(question.id)
-            number = _as_number(answers[question.id])
+            number = value if type(value) is int else _as_number(value)
             label = question.label
             if number is None:
                 issues.append(
@@ -405,7 +307,7 @@ class Evaluator:
                     text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
                 issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
             step = question.step
-            if step is not None and number % Decimal(step) != 0:
+            if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
                 text = (
                     f"{label} must be a whole number."
                     if step == 1
@@ -417,78 +319,18 @@ class Evaluator:
     def _check_issues(self, answers: Mapping[str, Any], context: Any) -> tuple[list[Issue], list[Issue]]:
         errors: list[Issue] = []
         warnings: list[Issue] = []
-        for compiled in self._checks:
-            if not compiled.when(answers, context):
-                continue
-            check = compiled.check
+        checks = self._checks
+        for index in self._fired(answers, context):
+            check, messages = checks[index]
             soft = check.severity is Severity.SOFT
             if soft and check.confirm_field and answers.get(check.confirm_field) == 0:
                 continue
             target = warnings if soft else errors
-            for field_id, message in compiled.messages:
+            for field_id, message in messages:
                 text = message if isinstance(message, str) else message(answers, context)
                 if text:  # a message function returns "" when its field is not involved this time
                     target.append(Issue(check.id, field_id, text, check.severity, check.confirm_field))
         return errors, warnings
-
-    # Status
-
-    def _statuses(
-        self, answers: Mapping[str, Any], context: Any, routed: list[bool]
-    ) -> tuple[dict[str, Status], dict[str, list[str]]]:
-        statuses: dict[str, Status] = {}
-        missing: dict[str, list[str]] = {}
-        for compiled in self._subsections:
-            subsection = compiled.subsection
-            if not compiled.enabled(answers, context):
-                statuses[subsection.id] = Status.CANNOT_START
-                continue
-            statuses[subsection.id], gaps = self._subsection_status(compiled, answers, context, routed)
-            if gaps:
-                missing[subsection.id] = gaps
-        return statuses, missing
-
-    def _subsection_status(
-        self, compiled: _CompiledSubsection, answers: Mapping[str, Any], context: Any, routed: list[bool]
-    ) -> tuple[Status, list[str]]:
-        """The status of an enabled subsection, with the questions still to answer."""
-        seen: set[str] = set()
-        any_answered = False
-        applicable = False
-        gaps: list[str] = []
-        get = answers.get
-        for index in range(compiled.first_page, compiled.last_page):
-            page = self._pages[index]
-            shown = routed[index]
-            if not shown and not page.has_off_route_slots:
-                continue
-            for slot in page.slots:
-                question_id = slot.question_id
-                if question_id in seen:
-                    continue
-                # Whether the question applies (as `_applicable`, inline: this loop runs for every question).
-                not_known = slot.has_not_known and slot.not_known(answers, context)
-                counts_anyway = not_known or slot.question.always_applicable
-                if not counts_anyway and (
-                    not shown
-                    or (slot.revealed is not None and not slot.revealed(answers, context))
-                    or (slot.has_derived and slot.derived(answers, context))
-                ):
-                    continue
-                seen.add(question_id)
-                applicable = True
-                # Whether it is answered (as `_completed`).
-                keys = slot.checkbox_ids
-                if keys is not None:
-                    done = any(get(key) == 1 for key in keys)
-                else:
-                    done = get(question_id) is not None or bool(not_known)
-                any_answered = any_answered or done
-                if not done and not (slot.has_optional and slot.optional(answers, context)):
-                    gaps.append(question_id)
-        if applicable and not any_answered:
-            return Status.NOT_STARTED, gaps
-        return (Status.IN_PROGRESS if gaps else Status.COMPLETED), gaps
 
     # The whole evaluation
 
@@ -496,51 +338,36 @@ class Evaluator:
         self, answers: Mapping[str, Any], context: Any = None, previous: Mapping[str, Any] | None = None
     ) -> Outcome:
         """Evaluate one log's answers. `previous` holds its answers before this change, for change-driven rules."""
-        work = {k: v for k, v in answers.items() if v is not None and v != ""}
+        work = {k: v for k, v in answers.items() if v is not None and (type(v) is not str or v)}
         set_aside: dict[str, Any] = {}
         self._normalise(work, set_aside)
-        unreadable: list[Issue] = []
         given = dict(work)
         cleared: dict[str, Any] = {}
         for derivation in self._input:
             derivation.apply(work, context, previous)
-        for _ in range(2):  # twice, to catch answers cleared because another was cleared
-            with answers_unchanged():
-                routed = self._route(work, context)
-            before = len(cleared)
-            self._clear(work, context, routed, cleared)
-            if len(cleared) == before:
-                break  # nothing cleared: a second pass would route the same pages
-        for derivation in self._derive:
-            derivation.apply(work, context, previous)
-        for key in [k for k, v in work.items() if v is None]:
-            del work[key]
-        with answers_unchanged():
-            routed = self._route(work, context)
-        for answer_id, raw in set_aside.items():
-            slots = self._slots_by_answer[answer_id]
-            if any(routed[slot.page_index] for slot in slots):
-                work[answer_id] = raw
-                given[answer_id] = raw
-                unreadable.append(_unreadable_issue(slots[0].question))
-            else:
-                cleared[answer_id] = raw
-        unreadable.sort(key=lambda issue: issue.field)
+        predicates = PredicateResults()
+        routed = self._route_and_derive(work, context, previous, predicates, cleared)
+        unreadable = self._put_back(work, given, set_aside, routed, cleared)
+        predicates.forget(set_aside)
         facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         numeric_errors = self._numeric_issues(work, routed)
         with_facts = {**work, **facts}
-        with answers_unchanged():
+        with predicates.unchanged():
             errors, warnings = self._check_issues(with_facts, context)
             statuses, missing = self._statuses(with_facts, context, routed)
         errors = unreadable + numeric_errors + errors
-        values = list(statuses.values())
-        if values and all(s is Status.COMPLETED for s in values) and not errors:
+        values = statuses.values()
+        if not errors and all(s is Status.COMPLETED for s in values):
             status = Status.COMPLETED
-        elif all(s in (Status.NOT_STARTED, Status.CANNOT_START) for s in values):
+        elif all(s is Status.NOT_STARTED or s is Status.CANNOT_START for s in values):
             status = Status.NOT_STARTED
         else:
             status = Status.IN_PROGRESS
-        derived = {k: v for k, v in work.items() if k not in given or given[k] != v}
+        derived = {
+            key: work[key]
+            for key in self._derived_keys
+            if key in work and (key not in given or given[key] != work[key])
+        }
         cleared = {k: v for k, v in cleared.items() if k not in work}
         return Outcome(
             answers=work,
@@ -555,6 +382,65 @@ class Evaluator:
             facts=facts,
         )
 
+    def _route_and_derive(
+        self,
+        work: dict[str, Any],
+        context: Any,
+        previous: Mapping[str, Any] | None,
+        predicates: PredicateResults,
+        cleared: dict[str, Any],
+    ) -> list[bool]:
+        """Route, clear and derive; give the pages shown.
+
+        Clears what is on no shown page (twice, to catch answers cleared because another was), derives, then routes
+        again only if a derivation or the last clearing changed an answer that routing reads.
+        """
+        changed: set[str] = set()
+        for _ in range(2):
+            with predicates.unchanged():
+                routed = self._route(work, context)
+            gone = self._clear(work, context, routed, cleared)
+            predicates.forget(gone)
+            changed = set(gone)
+            if not gone:
+                break  # nothing cleared: a second pass would route the same pages
+        before = [work.get(key, _UNSET) for key in self._derive_sets]
+        for derivation in self._derive:
+            derivation.apply(work, context, previous)
+        for key in self._derived_keys:
+            if key in work and work[key] is None:
+                del work[key]
+        for key, old in zip(self._derive_sets, before, strict=True):
+            new = work.get(key, _UNSET)
+            if new is not old and (type(new) is not type(old) or new != old):
+                changed.add(key)
+        predicates.forget(changed)
+        if not self._router_reads.isdisjoint(changed):
+            with predicates.unchanged():
+                routed = self._route(work, context)
+        return routed
+
+    def _put_back(
+        self,
+        work: dict[str, Any],
+        given: dict[str, Any],
+        set_aside: dict[str, Any],
+        routed: list[bool],
+        cleared: dict[str, Any],
+    ) -> list[Issue]:
+        """Put back the unreadable answers whose pages are shown, each with an error; clear the others."""
+        unreadable: list[Issue] = []
+        for answer_id, raw in set_aside.items():
+            asked = self._asked[answer_id]
+            if any(routed[index] for index, _ in asked):
+                work[answer_id] = raw
+                given[answer_id] = raw
+                unreadable.append(_unreadable_issue(asked[0][1]))
+            else:
+                cleared[answer_id] = raw
+        unreadable.sort(key=lambda issue: issue.field)
+        return unreadable
+
     def evaluate_many(self, logs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[Outcome]:
         """Evaluate a batch of (answers, context) pairs with the one compiled collection (bulk upload)."""
         evaluate = self.evaluate
@@ -564,16 +450,16 @@ class Evaluator:
 
     def page(self, page_id: str) -> Page:
         """A page by id."""
-        for compiled in self._pages:
-            if compiled.page.id == page_id:
-                return compiled.page
+        for page in self._page_list:
+            if page.id == page_id:
+                return page
         raise KeyError(page_id)
 
     def pages_of(self, subsection_id: str) -> tuple[Page, ...]:
         """The pages of a subsection, in order."""
-        for compiled in self._subsections:
-            if compiled.subsection.id == subsection_id:
-                return tuple(p.page for p in self._pages[compiled.first_page : compiled.last_page])
+        for subsection, _, _ in self._subsection_ranges:
+            if subsection.id == subsection_id:
+                return subsection.pages
         raise KeyError(subsection_id)
 
 

@@ -31,6 +31,8 @@ SUPPORTED_HOUSING: Condition = F("needstype") == 2
 
 # Weeks in a year for each rent period code (§4.2).
 WEEKS_IN_PERIOD: Mapping[int, int] = {1: 52, 2: 26, 3: 13, 4: 12, 5: 50, 6: 49, 7: 48, 8: 47, 9: 46, 10: 53, 11: 51}
+WEEKS_IN_YEAR = 52
+PENNY = Decimal("0.01")
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
 
 
@@ -55,7 +57,9 @@ def weekly(value: Any, period: Any) -> Decimal | None:
     if amount is None or weeks is None or not amount.is_finite():
         return None
     try:
-        return (amount * weeks / 52).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if weeks == WEEKS_IN_YEAR:  # paid weekly: the amount itself, to the penny
+            return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+        return (amount * weeks / WEEKS_IN_YEAR).quantize(PENNY, rounding=ROUND_HALF_UP)
     except ArithmeticError:  # too large to hold to the penny: not a real amount
         return None
 
@@ -102,6 +106,11 @@ _LETTYPES: Mapping[tuple[int, int, int], int] = {
     for renttype, codes in {1: (1, 3, 2, 4), 2: (5, 7, 6, 8), 3: (9, 11, 10, 12), 4: (13, 15, 14, 16)}.items()
     for (needstype, provider), code in zip(_LETTYPE_ORDER, codes, strict=True)
 }
+# renttype 1 or 2 (social or affordable rent), read from the rent type answer rather than the derived `renttype`, so
+# that routing before the derivations (which clears answers off the route) sees it (§2.2 tenancy length pages).
+SOCIAL_OR_AFFORDABLE_RENT: Condition = F("rent_type").one_of(
+    *(code for code, renttype in RENTTYPE_FROM_RENT_TYPE.items() if renttype in (1, 2))
+)
 RENT_RANGE_BEDS_CAP = 4  # general needs rent ranges stop at 4 bedrooms (LaRentRange::MAX_BEDS)
 
 

@@ -61,8 +61,13 @@ def _code(answers: Mapping[str, Any], key: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _age(answers: Mapping[str, Any], person: int) -> Decimal | None:
-    return answer_number(answers.get(f"age{person}"))
+_AGE_KEYS = {n: f"age{n}" for n in ALL_PERSONS}
+
+
+def _age(answers: Mapping[str, Any], person: int) -> Decimal | int | None:
+    """A person's age as a number (whole ages, the common case, as they are), or None."""
+    value = answers.get(_AGE_KEYS[person])
+    return value if type(value) is int else answer_number(value)
 
 
 def _fill(template: str, **values: str) -> str:
@@ -71,9 +76,11 @@ def _fill(template: str, **values: str) -> str:
     return template
 
 
-def _shown_number(value: Decimal | None) -> str:
+def _shown_number(value: Decimal | int | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, int):
+        return str(value)
     return str(int(value)) if value == value.to_integral_value() else str(value)
 
 
@@ -940,7 +947,7 @@ def _derive_children_under_16(answers: Answers, context: Any, previous: Previous
             answers[f"relat{n}"] = NOT_PARTNER
 
 
-def _ages(answers: Mapping[str, Any]) -> list[Decimal]:
+def _ages(answers: Mapping[str, Any]) -> list[Decimal | int]:
     return [age for n in ALL_PERSONS if (age := _age(answers, n)) is not None]
 
 
@@ -965,15 +972,19 @@ def _derive_totadult(answers: Answers, context: Any, previous: Previous) -> None
     answers["totadult"] = total
 
 
+# (answer, value meaning the answer was refused or not known), for `refused`
+_REFUSALS = (
+    *((f"details_known_{n}", 1) for n in PERSONS),
+    *((f"age{n}_known", 1) for n in ALL_PERSONS),
+    *((f"sexrab{n}", PARTNER_REFUSED) for n in ALL_PERSONS),
+    *((f"relat{n}", PARTNER_REFUSED) for n in PERSONS),
+    *((f"ecstat{n}", WORKING_REFUSED) for n in ALL_PERSONS),
+)
+
+
 def _derive_refused(answers: Answers, context: Any, previous: Previous) -> None:
-    refused = (
-        any(answers.get(f"details_known_{n}") == 1 for n in PERSONS)
-        or any(answers.get(f"age{n}_known") == 1 for n in ALL_PERSONS)
-        or any(answers.get(f"sexrab{n}") == PARTNER_REFUSED for n in ALL_PERSONS)
-        or any(answers.get(f"relat{n}") == PARTNER_REFUSED for n in PERSONS)
-        or any(answers.get(f"ecstat{n}") == WORKING_REFUSED for n in ALL_PERSONS)
-    )
-    answers["refused"] = 1 if refused else 0
+    get = answers.get
+    answers["refused"] = 1 if any(get(key) == refused for key, refused in _REFUSALS) else 0
 
 
 # Household types (§4.2 hhtype), tested in order on (elders aged 60+, other adults, children under 16); else 9.

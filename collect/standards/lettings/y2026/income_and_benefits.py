@@ -738,7 +738,7 @@ CHECKS: tuple[Check, ...] = (
         Pred(
             "the weekly rent is below the hard minimum of its rent range",
             _rent_below_range,
-            reads=("brent", "period", "startdate", "la", "beds", "rent_type", "needstype"),
+            reads=("brent", "period", "startdate", "la", "location_id", "beds", "rent_type", "needstype"),
         ),
         _rent_range_messages(below=True),
         description="A rent range exists for the letting and the weekly basic rent is below its hard minimum (§5.4).",
@@ -750,7 +750,7 @@ CHECKS: tuple[Check, ...] = (
         Pred(
             "the weekly rent is above the hard maximum of its rent range",
             _rent_above_range,
-            reads=("brent", "period", "startdate", "la", "beds", "rent_type", "needstype"),
+            reads=("brent", "period", "startdate", "la", "location_id", "beds", "rent_type", "needstype"),
         ),
         _rent_range_messages(below=False),
         description="A rent range exists for the letting and the weekly basic rent is above its hard maximum (§5.4).",

@@ -751,7 +751,12 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "D2",
         Severity.HARD,
-        _pred("the major repairs date is after the tenancy start date", _date_pair("startdate", "mrcdate"), "mrcdate"),
+        _pred(
+            "the major repairs date is after the tenancy start date",
+            _date_pair("startdate", "mrcdate"),
+            "mrcdate",
+            "startdate",
+        ),
         {
             "mrcdate": "Enter a major repairs date that is before the tenancy start date.",
             "startdate": "Enter a tenancy start date that is after the major repair date.",
@@ -790,7 +795,12 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "D5",
         Severity.HARD,
-        _pred("the void date is after the tenancy start date", _date_pair("startdate", "voiddate"), "voiddate"),
+        _pred(
+            "the void date is after the tenancy start date",
+            _date_pair("startdate", "voiddate"),
+            "voiddate",
+            "startdate",
+        ),
         {
             "voiddate": "Enter a void date that is before the tenancy start date.",
             "startdate": "Enter a tenancy start date that is after the void date.",

@@ -10,7 +10,13 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition
 from collect.rulebook.declaration import OptionKind
-from collect.standards.lettings.y2026.common import GENERAL_NEEDS, SETUP_DONE, SUPPORTED_HOUSING, interruption
+from collect.standards.lettings.y2026.common import (
+    GENERAL_NEEDS,
+    SETUP_DONE,
+    SOCIAL_OR_AFFORDABLE_RENT,
+    SUPPORTED_HOUSING,
+    interruption,
+)
 
 ANY = Mapping[str, Any]
 
@@ -138,12 +144,12 @@ PAGES: tuple[Page, ...] = (
     Page(
         "tenancy_length_affordable_rent",
         (tenancylength_affordable_rent,),
-        shown_when=FIXED_TERM & F("renttype").one_of(1, 2) & GENERAL_NEEDS,
+        shown_when=FIXED_TERM & SOCIAL_OR_AFFORDABLE_RENT & GENERAL_NEEDS,
     ),
     Page(
         "tenancy_length_intermediate_rent",
         (tenancylength_intermediate_rent,),
-        shown_when=FIXED_TERM & F("renttype").not_one_of(1, 2) & GENERAL_NEEDS,
+        shown_when=FIXED_TERM & ~SOCIAL_OR_AFFORDABLE_RENT & GENERAL_NEEDS,
     ),
     Page("tenancy_length_periodic", (tenancylength_periodic,), shown_when=F("tenancy") == 8),
 )
@@ -185,14 +191,14 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "T2",
         Severity.HARD,
-        FIXED_TERM & GENERAL_NEEDS & F("renttype").one_of(1, 2) & _length_outside(2),
+        FIXED_TERM & GENERAL_NEEDS & SOCIAL_OR_AFFORDABLE_RENT & _length_outside(2),
         {field: _length_message(2) for field in ("needstype", "rent_type", "tenancylength", "tenancy")},
         description="A fixed-term general needs social or affordable rent tenancy lasts 2 to 99 years.",
     ),
     Check(
         "T3",
         Severity.HARD,
-        FIXED_TERM & GENERAL_NEEDS & F("renttype").not_one_of(1, 2) & _length_outside(1),
+        FIXED_TERM & GENERAL_NEEDS & ~SOCIAL_OR_AFFORDABLE_RENT & _length_outside(1),
         {field: _length_message(1) for field in ("needstype", "rent_type", "tenancylength", "tenancy")},
         description="A fixed-term general needs tenancy of another rent type lasts 1 to 99 years.",
     ),
