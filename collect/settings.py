@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "collect.accounts",
     "collect.organisations",
     "collect.schemes",
+    "collect.logs",
+    "collect.journeys",
     "collect.refdata",
     "collect.notify",
     "collect.audit",

@@ -211,6 +211,9 @@ class CollectionYear:
     checks: tuple[Check, ...] = ()
     # Decisions about the standard's quirks, and other notes for the generated documentation.
     notes: Mapping[str, str] = field(default_factory=dict)
+    # Two logs of the same kind are duplicates when these answers are all the same and both meet `duplicate_when`.
+    duplicate_fields: tuple[str, ...] = ()
+    duplicate_when: Condition = never
 
     @property
     def subsections(self) -> tuple[Subsection, ...]:

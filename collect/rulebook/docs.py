@@ -125,6 +125,14 @@ def _markdown_rules(collection: CollectionYear) -> Iterator[str]:
                 yield f"{lead} | `{field_id}` | {_cell(_message_text(c, field_id))} |"
             if c.decision:
                 yield f"| | | Decision: {_cell(c.decision)} | | |"
+    if collection.duplicate_fields:
+        yield ""
+        yield "## Duplicate logs"
+        yield ""
+        yield (
+            f"Two logs are duplicates when both have {_cell(_when(collection.duplicate_when))}, and these answers "
+            f"are the same: {', '.join(f'`{f}`' for f in collection.duplicate_fields)}."
+        )
     if collection.notes:
         yield ""
         yield "## Notes and decisions"
@@ -180,6 +188,12 @@ def html_document(collection: CollectionYear) -> str:
                     f"<td>{e(_message_text(c, field_id))}</td></tr>"
                 )
         out.append("</tbody></table>")
+    if collection.duplicate_fields:
+        fields = ", ".join(f"<code>{e(f)}</code>" for f in collection.duplicate_fields)
+        out.append(
+            f"<h2>Duplicate logs</h2><p>Two logs are duplicates when both have {e(_when(collection.duplicate_when))}, "
+            f"and these answers are the same: {fields}.</p>"
+        )
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

@@ -441,6 +441,21 @@ class Evaluator:
         unreadable.sort(key=lambda issue: issue.field)
         return unreadable
 
+    def read_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Answers read as the declaration's types (numbers, dates, codes); blanks dropped, unreadable ones kept."""
+        work = {k: v for k, v in answers.items() if v is not None and (type(v) is not str or v)}
+        set_aside: dict[str, Any] = {}
+        self._normalise(work, set_aside)
+        return {**work, **set_aside}
+
+    def derived_values(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """The values among these answers that derivations set (derived variables and derived answers)."""
+        return {key: answers[key] for key in self._derived_keys if key in answers}
+
+    def answer_ids(self) -> frozenset[str]:
+        """The answer ids of every question (the rest of an outcome's answers are derived variables)."""
+        return frozenset(self._asked)
+
     def evaluate_many(self, logs: Iterable[tuple[Mapping[str, Any], Any]]) -> list[Outcome]:
         """Evaluate a batch of (answers, context) pairs with the one compiled collection (bulk upload)."""
         evaluate = self.evaluate

@@ -36,10 +36,12 @@ SUPPORT_NAV = (
     NavItem("Home", "web:home", "home"),
     NavItem("Organisations", "organisations:list", "organisations"),
     NavItem("Users", "accounts:users", "users"),
+    NavItem("Lettings logs", "journeys:list", "lettings"),
     NavItem("Schemes", "schemes:list", "schemes"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
+    NavItem("Lettings logs", "journeys:list", "lettings"),
     NavItem("Schemes", "schemes:list", "schemes", shown_to=_sees_schemes),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Your organisation", "organisations:mine", "organisation"),

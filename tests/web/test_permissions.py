@@ -108,6 +108,19 @@ def extra(name: str) -> Callable[[World], list[Any]]:
     return lambda w: [w.extra[name].pk]
 
 
+def own_log(w: World) -> Any:
+    """A lettings log of the own organisation, created by one of its providers."""
+    if "own_log" not in w.extra:
+        from collect.logs.writing import create_log
+
+        w.extra["own_log"] = create_log(w.own_user).log
+    return w.extra["own_log"]
+
+
+def log_page(page: str) -> Callable[[World], list[Any]]:
+    return lambda w: [own_log(w).pk, page]
+
+
 CASES: list[Case] = [
     Case("web:home", everyone()),
     Case("accounts:account", everyone()),
@@ -226,6 +239,24 @@ CASES: list[Case] = [
         "organisations:merge-run", roles(DENY, DENY, ALLOW, DENY), args=lambda w: [w.extra["merge"].pk], method="post"
     ),
     # Schemes and locations: coordinators and support change them, providers only look, others' records are hidden.
+    # Lettings logs: everyone sees the list; creating needs an accepted data sharing agreement (none here, but
+    # support's); a log is seen by everyone of its organisations, and is not found for anyone else.
+    Case("journeys:list", everyone()),
+    Case("journeys:list", everyone(NOT_ALLOWED), method="post"),
+    Case("journeys:create", everyone(NOT_ALLOWED)),
+    Case("journeys:create", roles(DENY, DENY, ALLOW, DENY), method="post"),
+    Case("journeys:log", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_log(w).pk]),
+    Case("journeys:log", everyone(NOT_ALLOWED), args=lambda w: [own_log(w).pk], method="post"),
+    Case("journeys:page", roles(ALLOW, ALLOW, ALLOW, HIDE), args=log_page("needs-type")),
+    Case(
+        "journeys:page",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=log_page("needs-type"),
+        method="post",
+        data=lambda w: {"needstype": "1"},
+    ),
+    Case("journeys:check-answers", roles(ALLOW, ALLOW, ALLOW, HIDE), args=log_page("setup")),
+    Case("journeys:check-answers", everyone(NOT_ALLOWED), args=log_page("setup"), method="post"),
     Case("schemes:list", everyone()),
     Case("schemes:download", everyone(), args=lambda w: ["combined"]),
     Case("schemes:new", roles(DENY, ALLOW, ALLOW, ALLOW)),

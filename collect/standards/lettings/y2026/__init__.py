@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collect.rulebook import CollectionYear, Section
+from collect.rulebook import CollectionYear, F, Section
 from collect.standards.lettings.y2026 import (
     household_characteristics,
     household_needs,
@@ -44,4 +44,28 @@ LETTINGS_2026 = CollectionYear(
     ),
     derivations=tuple(d for m in _MODULES for d in m.DERIVATIONS),
     checks=tuple(c for m in _MODULES for c in m.CHECKS),
+    # platform.md §4.4, as from 2026: the sex registered at birth instead of sex, the address for every needs type,
+    # and no location (chcharge is not collected in 2026, so it is not compared).
+    duplicate_fields=(
+        "owning_organisation_id",
+        "tenancycode",
+        "startdate",
+        "age1_known",
+        "age1",
+        "sexrab1",
+        "ecstat1",
+        "tcharge",
+        "household_charge",
+        "postcode_full",
+        "address_line1",
+        "uprn",
+    ),
+    duplicate_when=(
+        F("startdate").answered()
+        & F("sexrab1").answered()
+        & F("ecstat1").answered()
+        & F("needstype").answered()
+        & (F("age1").answered() | (F("age1_known") == 1))
+        & (F("tcharge").answered() | (F("household_charge") == 1))
+    ),
 )

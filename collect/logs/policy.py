@@ -1,0 +1,65 @@
+"""Who may see and change which logs (platform.md §1.2–§1.3)."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from collect.accounts.models import User
+from collect.logs.models import Log, LogQuerySet
+from collect.organisations.models import Organisation
+from collect.standards import calendar
+
+
+def logs_in_scope(user: User, kind: str) -> LogQuerySet:
+    """The logs of a kind this person may see (pending and deleted ones too; lists use `.visible()`).
+
+    Support sees all; others the logs their organisation (or one it absorbed) owns or manages, and the logs they
+    created that have no organisation yet.
+    """
+    logs = Log.objects.filter(kind=kind)
+    if user.is_support:
+        return logs
+    ids = [
+        user.organisation_id,
+        *Organisation.objects.filter(absorbing_organisation_id=user.organisation_id).values_list("pk", flat=True),
+    ]
+    return logs.filter(
+        Q(owning_organisation_id__in=ids)
+        | Q(managing_organisation_id__in=ids)
+        | Q(owning_organisation__isnull=True, managing_organisation__isnull=True, created_by=user)
+    )
+
+
+def log_for(user: User, kind: str, pk: int) -> Log:
+    """A visible log in this person's scope, or 404 (outside the scope a log does not exist for them)."""
+    log = logs_in_scope(user, kind).visible().filter(pk=pk).first()
+    if log is None:
+        raise Http404("No such log")
+    return log
+
+
+def is_editable(log: Log) -> bool:
+    """Whether the log's collection year is still open for editing today (spec §1): else it is read-only."""
+    today = timezone.localdate()
+    start_year = log.startdate and calendar.collection_start_year(log.startdate)
+    year = start_year or int(log.collection.rsplit("-", 1)[1])
+    return today <= calendar.dates_for(year).edit_end
+
+
+def can_delete(user: User, log: Log) -> bool:
+    """Whether this person may delete a log in their scope (platform.md §1.3).
+
+    Support and coordinators may delete any; providers only the logs assigned to them; and only while the log's
+    collection year still takes new logs.
+    """
+    if not is_open_for_new_logs(log):
+        return False
+    return user.is_support or user.is_data_coordinator or log.assigned_to_id == user.pk
+
+
+def is_open_for_new_logs(log: Log) -> bool:
+    """Whether the log's collection year still takes new logs today."""
+    year = calendar.collection_start_year(log.startdate) if log.startdate else int(log.collection.rsplit("-", 1)[1])
+    return timezone.localdate() <= calendar.dates_for(year).new_logs_end

@@ -1,0 +1,38 @@
+"""Reference data for the rulebook from the database (imported by `manage.py import_refdata`)."""
+
+from __future__ import annotations
+
+from collect.refdata import models
+from collect.standards import postcodes
+from collect.standards.lettings.context import LocalAuthorityFacts, RentRange
+
+
+class DatabaseReferenceData:
+    """Local authorities, postcodes and rent ranges, each looked up once per instance (make one per request)."""
+
+    def __init__(self) -> None:
+        self._authorities: dict[str, LocalAuthorityFacts | None] = {}
+        self._rents: dict[tuple[int, int, str, int], RentRange | None] = {}
+
+    def local_authority(self, code: str) -> LocalAuthorityFacts | None:
+        """A local authority by ONS code."""
+        if code not in self._authorities:
+            found = models.LocalAuthority.objects.filter(code=code).first()
+            self._authorities[code] = (
+                LocalAuthorityFacts(found.code, found.name, found.start_year, found.end_year) if found else None
+            )
+        return self._authorities[code]
+
+    def local_authority_for_postcode(self, postcode: str) -> str | None:
+        """The local authority of a postcode, from the ONS postcode directory shipped offline."""
+        return postcodes.local_authority_code(postcode)
+
+    def rent_range(self, start_year: int, lettype: int, la: str, beds: int) -> RentRange | None:
+        """The published rent range, if there is one."""
+        key = (start_year, lettype, la, beds)
+        if key not in self._rents:
+            found = models.RentRange.find(start_year, lettype, la, beds)
+            self._rents[key] = (
+                RentRange(found.soft_min, found.soft_max, found.hard_min, found.hard_max) if found else None
+            )
+        return self._rents[key]
