@@ -167,13 +167,50 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _in_sentence(label: str) -> str:
+    """A question's label inside a sentence: its first letter in lower case."""
+    return label[:1].lower() + label[1:]
+
+
+def _page_errors(  # noqa: PLR0917 - the log, the page and what was sent to it
+    log: Log, page: Page, subsection: Subsection, answers: dict[str, Any], changes: dict[str, Any], user: User
+) -> dict[str, str]:
+    """The errors of a page's answers: required answers missing, and the rulebook's errors on its fields."""
+    candidate = {k: v for k, v in {**answers, **changes}.items() if v is not None}
+    checked = evaluate_answers(log, candidate, user, previous=answers)
+    answer_ids = {key for q in page.questions for key in q.answer_ids}
+    errors = _required_errors(page, checked, subsection) if not page.confirms else {}
+    for issue in checked.errors:
+        if issue.field in answer_ids and issue.field not in errors:
+            errors[issue.field] = issue.message
+    if page.confirms and changes.get(page.questions[0].id) is None:
+        errors[page.questions[0].id] = "Select yes if this is correct, or no to change your answers"
+    return errors
+
+
+def _not_offered(
+    page: Page, changes: dict[str, Any], page_choices: dict[str, list[tuple[int, str]]], answers: Any, context: Any
+) -> dict[str, str]:
+    """An error for each answer that is not one of the options the page offers this person for this log."""
+    errors = {}
+    for question in page.questions:
+        value = changes.get(question.id)
+        if value is None or question.kind not in (QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION):
+            continue
+        if question.id in page_choices:
+            offered = {code for code, _ in page_choices[question.id]}
+        elif question.offered_options is not None:
+            offered = set(question.offered_options(answers, context))
+        else:
+            offered = set(question.codes)
+        if value not in offered:
+            errors[question.id] = f"Choose one of the options shown for {_in_sentence(question.label)}"
+    return errors
+
+
 def _required_errors(page: Page, outcome: Outcome, subsection: Subsection) -> dict[str, str]:
     missing = set(outcome.missing.get(subsection.id, []))
-    return {
-        q.id: f"You must answer {q.label[0].lower() + q.label[1:] if q.label else q.id}"
-        for q in page.questions
-        if q.id in missing
-    }
+    return {q.id: f"You must answer {_in_sentence(q.label or q.id)}" for q in page.questions if q.id in missing}
 
 
 @require_http_methods(["GET", "POST"])
@@ -194,22 +231,18 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:
     if request.method == "POST" and request.POST.get("manual_address") and _asks_address(page):
         result = save_answers(log, {"manual_address_entry_selected": True}, user)
         return redirect(_after_save(log, page, subsection, result.outcome, referrer, {}))
+    context = lettings_context(answers, user, is_new_log=False)
+    page_choices = _choices(user, page, answers)
     if request.method == "POST":
         changes, sent = read_page(page, request.POST)
-        candidate = {**answers, **changes}
-        checked = evaluate_answers(log, {k: v for k, v in candidate.items() if v is not None}, user, previous=answers)
-        answer_ids = {key for q in page.questions for key in q.answer_ids}
-        errors = _required_errors(page, checked, subsection) if not page.confirms else {}
-        for issue in checked.errors:
-            if issue.field in answer_ids and issue.field not in errors:
-                errors[issue.field] = issue.message
-        if page.confirms and changes.get(page.questions[0].id) is None:
-            errors[page.questions[0].id] = "Select yes if this is correct, or no to change your answers"
+        # An option the page did not offer (a changed form, or one out of date) is refused before anything else.
+        errors = _not_offered(page, changes, page_choices, answers, context) or _page_errors(
+            log, page, subsection, answers, changes, user
+        )
         if not errors:
             result = save_answers(log, changes, user)
             return redirect(_after_save(log, page, subsection, result.outcome, referrer, changes))
-    context = lettings_context(answers, user, is_new_log=False)
-    fields = page_fields(page, answers, context, errors, _choices(user, page, answers), sent)
+    fields = page_fields(page, answers, context, errors, page_choices, sent)
     warnings = [w for w in outcome.warnings if page.confirms and w.check_id == page.confirms]
     return render(
         request,

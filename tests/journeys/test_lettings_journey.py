@@ -128,3 +128,35 @@ def test_a_log_outside_the_scope_is_not_found(client, stranger, provider, signed
     verified_login(client, stranger)
     assert client.get(f"/lettings-logs/{log.pk}").status_code == 404
     assert client.get(f"/lettings-logs/{log.pk}/needs-type").status_code == 404
+
+
+def test_an_option_the_page_did_not_offer_is_refused(client, provider, signed_organisation, other_organisation):
+    verified_login(client, provider)
+    client.post("/lettings-logs/create")
+    log = Log.objects.get()
+    response = client.post(f"/lettings-logs/{log.pk}/needs-type", {"needstype": "7"})
+    assert response.status_code == 200
+    assert "Choose one of the options shown for needs type" in response.content.decode()
+    log.refresh_from_db()
+    assert "needstype" not in log.answers
+
+
+def test_an_organisation_the_person_may_not_choose_is_refused(
+    client, coordinator, signed_organisation, other_organisation
+):
+    from collect.organisations.models import OrganisationRelationship
+
+    # With a stock owner, the coordinator's organisation is asked which organisation owns the property.
+    owner = type(signed_organisation).objects.create(name="Owner Homes", provider_type=2)
+    OrganisationRelationship.objects.create(stock_owner=owner, managing_agent=signed_organisation)
+    verified_login(client, coordinator)
+    client.post("/lettings-logs/create")
+    log = Log.objects.get()
+    page = client.get(f"/lettings-logs/{log.pk}/stock-owner").content.decode()
+    assert "Owner Homes" in page
+    assert "Hilltop Council" not in page
+    response = client.post(f"/lettings-logs/{log.pk}/stock-owner", {"owning_organisation_id": other_organisation.pk})
+    assert response.status_code == 200
+    assert "Choose one of the options shown" in response.content.decode()
+    log.refresh_from_db()
+    assert log.owning_organisation == signed_organisation
