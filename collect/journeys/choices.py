@@ -29,10 +29,14 @@ def _organisations(user: User) -> list[Organisation]:
     return [own, *sorted(related, key=lambda o: o.name)]
 
 
+def _labelled(user: User, organisations: list[Organisation]) -> Choices:
+    """Organisations as options, the person's own marked "(Your organisation)"."""
+    return [(o.pk, f"{o.name} (Your organisation)" if o.pk == user.organisation_id else o.name) for o in organisations]
+
+
 def owning_organisations(user: User, answers: Mapping[str, Any]) -> Choices:
     """Stock owners the log may belong to: organisations holding stock in reach of the user."""
-    found = [o for o in _organisations(user) if o.holds_own_stock]
-    return [(o.pk, f"{o.name} (Your organisation)" if o.pk == user.organisation_id else o.name) for o in found]
+    return _labelled(user, [o for o in _organisations(user) if o.holds_own_stock])
 
 
 def managing_organisations(user: User, answers: Mapping[str, Any]) -> Choices:
@@ -43,7 +47,7 @@ def managing_organisations(user: User, answers: Mapping[str, Any]) -> Choices:
         found = [owner, *Organisation.objects.filter(stock_owner_links__stock_owner=owner).order_by("name")]
     if not user.is_support and user.organisation not in found:
         found.insert(0, user.organisation)
-    return [(o.pk, f"{o.name} (Your organisation)" if o.pk == user.organisation_id else o.name) for o in found]
+    return _labelled(user, found)
 
 
 def assigned_users(user: User, answers: Mapping[str, Any]) -> Choices:

@@ -148,7 +148,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
         sections.append({"label": section.label, "items": items})
     done = sum(1 for s in outcome.subsections.values() if s is Status.COMPLETED)
     editable = policy.is_editable(log)
-    deadline = calendar.dates_for(int(log.collection.rsplit("-", 1)[1])).edit_end
+    deadline = calendar.dates_for(policy.collection_year(log)).edit_end
     return render(
         request,
         "journeys/log.html",

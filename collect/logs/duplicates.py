@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -36,14 +37,13 @@ def duplicate_key(log: Log, answers: Mapping[str, Any]) -> str:
 
 
 def _comparable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 100.0 and 100.00 are the same amount
     return value.strip().casefold() if isinstance(value, str) else value
 
 
-def update_set(log: Log) -> None:
-    """Store the log's duplicate key (called by the write path with the log's saved answers)."""
-    from collect.logs.writing import stored_answers
-
-    answers = stored_answers(log)
+def update_set(log: Log, answers: Mapping[str, Any]) -> None:
+    """Store the log's duplicate key (called by the write path with the answers it has just saved)."""
     key = duplicate_key(log, answers)
     if key != log.duplicate_key:
         Log.objects.filter(pk=log.pk).update(duplicate_key=key)

@@ -99,8 +99,3 @@ class Log(models.Model):
 
     def __str__(self) -> str:
         return f"Log {self.pk}"
-
-    @property
-    def is_lettings(self) -> bool:
-        """Whether it is a lettings log."""
-        return self.kind == LogKind.LETTINGS

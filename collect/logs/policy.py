@@ -10,6 +10,7 @@ from collect.accounts.models import User
 from collect.logs.models import Log, LogQuerySet
 from collect.organisations.models import Organisation
 from collect.standards import calendar
+from collect.standards.registry import collection as declaration
 
 
 def logs_in_scope(user: User, kind: str) -> LogQuerySet:
@@ -40,12 +41,16 @@ def log_for(user: User, kind: str, pk: int) -> Log:
     return log
 
 
+def collection_year(log: Log) -> int:
+    """The start year of the log's collection year: its tenancy start date's, else its declaration's."""
+    if log.startdate:
+        return calendar.collection_start_year(log.startdate)
+    return declaration(log.collection).start_year
+
+
 def is_editable(log: Log) -> bool:
     """Whether the log's collection year is still open for editing today (spec §1): else it is read-only."""
-    today = timezone.localdate()
-    start_year = log.startdate and calendar.collection_start_year(log.startdate)
-    year = start_year or int(log.collection.rsplit("-", 1)[1])
-    return today <= calendar.dates_for(year).edit_end
+    return timezone.localdate() <= calendar.dates_for(collection_year(log)).edit_end
 
 
 def can_delete(user: User, log: Log) -> bool:
@@ -54,12 +59,6 @@ def can_delete(user: User, log: Log) -> bool:
     Support and coordinators may delete any; providers only the logs assigned to them; and only while the log's
     collection year still takes new logs.
     """
-    if not is_open_for_new_logs(log):
+    if timezone.localdate() > calendar.dates_for(collection_year(log)).new_logs_end:
         return False
     return user.is_support or user.is_data_coordinator or log.assigned_to_id == user.pk
-
-
-def is_open_for_new_logs(log: Log) -> bool:
-    """Whether the log's collection year still takes new logs today."""
-    year = calendar.collection_start_year(log.startdate) if log.startdate else int(log.collection.rsplit("-", 1)[1])
-    return timezone.localdate() <= calendar.dates_for(year).new_logs_end

@@ -7,6 +7,7 @@ audit event (who, when, which channel, what changed) and updates the log's dupli
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ from collect.logs.models import Log, LogKind, LogStatus
 from collect.organisations.models import Organisation
 from collect.rulebook import Evaluator, Outcome
 from collect.standards import calendar
-from collect.standards.registry import COLLECTIONS, evaluator
+from collect.standards.registry import COLLECTIONS, collection, evaluator
 
 
 class StaleLogError(Exception):
@@ -43,12 +44,10 @@ class SaveResult:
 def collection_for_new_log(kind: str, today: datetime.date | None = None) -> str:
     """The newest collection year open for new logs today that has a declaration (else the newest declared)."""
     today = today or timezone.localdate()
-    declared = sorted((c for c in COLLECTIONS if c.startswith(f"{kind}-")), reverse=True)
+    years = {c: collection(c).start_year for c in COLLECTIONS if c.startswith(f"{kind}-")}
     open_years = {dates.start_year for dates in calendar.open_for_new_logs(today)}
-    for collection_id in declared:
-        if int(collection_id.rsplit("-", 1)[1]) in open_years:
-            return collection_id
-    return declared[0]
+    newest_first = sorted(years, key=years.__getitem__, reverse=True)
+    return next((c for c in newest_first if years[c] in open_years), newest_first[0])
 
 
 def engine(log: Log) -> Evaluator:
@@ -105,8 +104,10 @@ def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
         setattr(log, column, str(value)[:100] if value is not None else "")
 
 
-def _labels(log: Log) -> dict[str, str]:
-    return {q.id: q.label for q in engine(log).collection.questions().values()}
+@functools.cache
+def _labels(collection_id: str) -> dict[str, str]:
+    """Each question's label, for the audit trail (worked out once per collection year)."""
+    return {q.id: q.label for q in evaluator(collection_id).collection.questions().values()}
 
 
 def save_answers(
@@ -139,14 +140,10 @@ def save_answers(
         _typed_columns(locked, outcome.answers)
         locked.version += 1
         locked.save()
-        labels = _labels(locked)
-        changed = {
-            key: {"label": labels.get(key, key), "from": before.get(key), "to": locked.answers.get(key)}
-            for key in sorted(set(before) | set(locked.answers))
-            if before.get(key) != locked.answers.get(key)
-        }
+        after = {key: locked.answers.get(key) for key in sorted(set(before) | set(locked.answers))}
+        changed = trail.changes_between(before, after, _labels(locked.collection))
         trail.record(user, action, locked, changes=changed, channel=channel, target_type="log")
-        duplicates.update_set(locked)
+        duplicates.update_set(locked, outcome.answers)
     log.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return SaveResult(locked, outcome, changed)
 
