@@ -130,6 +130,8 @@ def log_create(request: HttpRequest) -> HttpResponse:
 def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The task list of a log: its sections, each subsection's status, and the next one to do."""
     user, log = _log(request, pk)
+    if not policy.is_editable(log):
+        return _review(request, log, user)
     _, outcome = _outcome(log, user)
     sections = []
     next_incomplete = None
@@ -309,15 +311,12 @@ def shown_answer(  # noqa: PLR0911 - one way of showing each kind of answer
     return str(value)
 
 
-@require_GET
-def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResponse:
-    """Check your answers for one subsection: every question asked, with change links and answer links."""
-    user, log = _log(request, pk)
-    subsection = _subsection(log, subsection_id.replace("-", "_"))
-    _, outcome = _outcome(log, user)
+def _answer_rows(
+    log: Log, user: User, outcome: Outcome, subsection: Subsection, *, editable: bool
+) -> list[dict[str, Any]]:
+    """The rows of check your answers for one subsection: each question asked, its answer and its change link."""
     routed = set(outcome.routed_pages)
     missing = set(outcome.missing.get(subsection.id, []))
-    editable = policy.is_editable(log)
     rows = []
     seen: set[str] = set()
     for page in subsection.pages:
@@ -341,6 +340,17 @@ def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResp
                     "id": question.id,
                 }
             )
+    return rows
+
+
+@require_GET
+def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResponse:
+    """Check your answers for one subsection: every question asked, with change links and answer links."""
+    user, log = _log(request, pk)
+    subsection = _subsection(log, subsection_id.replace("-", "_"))
+    _, outcome = _outcome(log, user)
+    editable = policy.is_editable(log)
+    rows = _answer_rows(log, user, outcome, subsection, editable=editable)
     answered = sum(1 for row in rows if not row["missing"])
     return render(
         request,
@@ -353,5 +363,44 @@ def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResp
             "answered": answered,
             "total": len(rows),
             "editable": editable,
+        },
+    )
+
+
+@require_GET
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole log read-only, one summary card per subsection: what a closed collection year's log shows."""
+    user, log = _log(request, pk)
+    return _review(request, log, user)
+
+
+def _review(request: HttpRequest, log: Log, user: User) -> HttpResponse:
+    _, outcome = _outcome(log, user)
+    sections = [
+        {
+            "label": section.label,
+            "subsections": [
+                {
+                    "label": subsection.label,
+                    "id": subsection.id.replace("_", "-"),
+                    "tag": STATUS_TAGS[outcome.subsections.get(subsection.id, Status.CANNOT_START)],
+                    "rows": _answer_rows(log, user, outcome, subsection, editable=False),
+                }
+                for subsection in section.subsections
+            ],
+        }
+        for section in engine(log).collection.sections
+    ]
+    editable = policy.is_editable(log)
+    return render(
+        request,
+        "journeys/review.html",
+        {
+            "title": f"Log {log.pk}",
+            "nav_section": NAV,
+            "log": log,
+            "sections": sections,
+            "editable": editable,
+            "status": _list_tags().get(log.status),
         },
     )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from collect.accounts.models import User
 from collect.audit import trail
 from collect.audit.models import Channel
-from collect.logs import duplicates
+from collect.logs import duplicates, policy
 from collect.logs.codec import to_json
 from collect.logs.context import lettings_context
 from collect.logs.models import Log, LogKind, LogStatus
@@ -30,6 +30,10 @@ from collect.standards.registry import COLLECTIONS, collection, evaluator
 
 class StaleLogError(Exception):
     """The log was changed by someone else since this change was prepared from it."""
+
+
+class ClosedLogError(Exception):
+    """The log's collection year is past its edit deadline: it can be read but not changed (spec §1)."""
 
 
 @dataclass(frozen=True)
@@ -121,8 +125,11 @@ def save_answers(
 ) -> SaveResult:
     """Apply changes (None clears an answer) to a log and save it with its outcome; the one way logs are written.
 
-    With `expected_version`, a log changed since that version is not overwritten: StaleLogError is raised.
+    With `expected_version`, a log changed since that version is not overwritten: StaleLogError is raised. A log of a
+    collection year past its edit deadline is not changed: ClosedLogError is raised.
     """
+    if log.pk and not policy.is_editable(log):
+        raise ClosedLogError(f"Log {log.pk} is from a collection year closed for editing")
     with transaction.atomic():
         locked = Log.objects.select_for_update().get(pk=log.pk) if log.pk else log
         if expected_version is not None and locked.version != expected_version:

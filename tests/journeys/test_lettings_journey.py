@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from collect.logs.models import Log, LogStatus
-from collect.organisations.actions import accept_data_sharing_agreement
 from collect.standards.lettings.y2026 import examples
 from tests.conftest import verified_login
 from tests.journeys.support import fill_in
-
-
-@pytest.fixture(autouse=True)
-def leeds(db):
-    from collect.refdata.models import LocalAuthority
-
-    return LocalAuthority.objects.create(code="E08000035", name="Leeds", start_year=2021)
-
-
-@pytest.fixture
-def signed_organisation(organisation, coordinator):
-    coordinator.is_dpo = True
-    coordinator.save()
-    accept_data_sharing_agreement(coordinator, organisation)
-    return organisation
 
 
 def _example(organisation, user):

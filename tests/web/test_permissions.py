@@ -257,6 +257,8 @@ CASES: list[Case] = [
     ),
     Case("journeys:check-answers", roles(ALLOW, ALLOW, ALLOW, HIDE), args=log_page("setup")),
     Case("journeys:check-answers", everyone(NOT_ALLOWED), args=log_page("setup"), method="post"),
+    Case("journeys:review", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_log(w).pk]),
+    Case("journeys:review", everyone(NOT_ALLOWED), args=lambda w: [own_log(w).pk], method="post"),
     Case("schemes:list", everyone()),
     Case("schemes:download", everyone(), args=lambda w: ["combined"]),
     Case("schemes:new", roles(DENY, ALLOW, ALLOW, ALLOW)),
