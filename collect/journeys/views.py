@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from collect.accounts.models import User
 from collect.accounts.policy import can_create_logs, require, signed_in_user
+from collect.journeys import check_errors
 from collect.journeys import choices as choice_providers
 from collect.journeys.fields import page_fields, read_page
 from collect.logs import policy
@@ -176,18 +177,24 @@ def _in_sentence(label: str) -> str:
 
 def _page_errors(  # noqa: PLR0917 - the log, the page and what was sent to it
     log: Log, page: Page, subsection: Subsection, answers: dict[str, Any], changes: dict[str, Any], user: User
-) -> dict[str, str]:
-    """The errors of a page's answers: required answers missing, and the rulebook's errors on its fields."""
+) -> tuple[dict[str, str], set[str]]:
+    """The errors of a page's answers, and every answer the broken checks involve (on this page or others).
+
+    Errors are required answers missing and the rulebook's errors on the page's fields.
+    """
     candidate = {k: v for k, v in {**answers, **changes}.items() if v is not None}
     checked = evaluate_answers(log, candidate, user, previous=answers)
     answer_ids = {key for q in page.questions for key in q.answer_ids}
     errors = _required_errors(page, checked, subsection) if not page.confirms else {}
+    broken = set()
     for issue in checked.errors:
-        if issue.field in answer_ids and issue.field not in errors:
-            errors[issue.field] = issue.message
+        if issue.field in answer_ids:
+            broken.add(issue.check_id)
+            errors.setdefault(issue.field, issue.message)
     if page.confirms and changes.get(page.questions[0].id) is None:
         errors[page.questions[0].id] = "Select yes if this is correct, or no to change your answers"
-    return errors
+    involved = {issue.field for issue in checked.errors if issue.check_id in broken}
+    return errors, involved
 
 
 def _not_offered(
@@ -216,7 +223,7 @@ def _required_errors(page: Page, outcome: Outcome, subsection: Subsection) -> di
 
 
 @require_http_methods(["GET", "POST"])
-def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:
+def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:  # noqa: PLR0911 - one redirect per case
     """One page of the log's form: GET shows it, POST checks and saves it, then goes to the next page."""
     user, log = _log(request, pk)
     page_id = page_id.replace("-", "_")
@@ -229,6 +236,7 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:
         return redirect("journeys:log", log.pk)
     referrer = request.GET.get("referrer", "")
     errors: dict[str, str] = {}
+    related: list[str] = []
     sent = None
     if request.method == "POST" and request.POST.get("manual_address") and _asks_address(page):
         result = save_answers(log, {"manual_address_entry_selected": True}, user)
@@ -238,11 +246,19 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:
     if request.method == "POST":
         changes, sent = read_page(page, request.POST)
         # An option the page did not offer (a changed form, or one out of date) is refused before anything else.
-        errors = _not_offered(page, changes, page_choices, answers, context) or _page_errors(
-            log, page, subsection, answers, changes, user
-        )
+        errors = _not_offered(page, changes, page_choices, answers, context)
+        if not errors:
+            errors, involved = _page_errors(log, page, subsection, answers, changes, user)
+            related = [r.question.id for r in check_errors.related_questions(log, outcome, involved)]
+            # Worth a page of its own only when the broken checks name answers asked on other pages.
+            if not set(related) - {q.id for q in page.questions}:
+                related = []
+            if related and request.POST.get("check_errors"):
+                return redirect(check_errors.check_errors_url(log, page_id, related))
         if not errors:
             result = save_answers(log, changes, user)
+            if referrer == "check_errors":
+                return redirect(_back_to_check_errors(log, request))  # a change made from check errors goes back
             return redirect(_after_save(log, page, subsection, result.outcome, referrer, changes))
     fields = page_fields(page, answers, context, errors, page_choices, sent)
     warnings = [w for w in outcome.warnings if page.confirms and w.check_id == page.confirms]
@@ -258,9 +274,21 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:
             "errors": errors,
             "warnings": warnings,
             "asks_address": _asks_address(page),
-            "back": _check_answers_url(log, subsection) if referrer else reverse("journeys:log", args=(log.pk,)),
+            "related": related,
+            "back": _back(log, subsection, referrer, request),
         },
     )
+
+
+def _back(log: Log, subsection: Subsection, referrer: str, request: HttpRequest) -> str:
+    if referrer == "check_errors":
+        return _back_to_check_errors(log, request)
+    return _check_answers_url(log, subsection) if referrer else reverse("journeys:log", args=(log.pk,))
+
+
+def _back_to_check_errors(log: Log, request: HttpRequest) -> str:
+    original = request.GET.get("original_page", "")
+    return check_errors.check_errors_url(log, original, request.GET.get("questions", "").split())
 
 
 def _asks_address(page: Page) -> bool:

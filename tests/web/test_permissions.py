@@ -117,6 +117,30 @@ def own_log(w: World) -> Any:
     return w.extra["own_log"]
 
 
+def answered_log(w: World) -> Any:
+    """The own organisation's log with every answer of the general needs example, which check errors may clear."""
+    log = own_log(w)
+    if "beds" not in log.answers:
+        from collect.logs.writing import save_answers
+        from collect.organisations.actions import accept_data_sharing_agreement
+        from collect.refdata.models import LocalAuthority
+        from collect.standards.lettings.y2026 import examples
+
+        LocalAuthority.objects.get_or_create(code="E08000035", defaults={"name": "Leeds", "start_year": 2021})
+        dpo = w.people["coordinator"]
+        dpo.is_dpo = True
+        dpo.save()
+        accept_data_sharing_agreement(dpo, w.own)
+        setup = {"owning_organisation_id": w.own.pk, "managing_organisation_id": w.own.pk}
+        answers = {**examples.GENERAL_NEEDS, **setup, "assigned_to_id": w.own_user.pk}
+        result = save_answers(log, answers, w.own_user)
+        assert log.answers.get("beds") is not None, result.outcome.errors
+    return log
+
+
+CLEAR_BEDS = {"page": "property_number_of_bedrooms", "questions": "beds", "clear": "beds"}
+
+
 def log_page(page: str) -> Callable[[World], list[Any]]:
     return lambda w: [own_log(w).pk, page]
 
@@ -259,6 +283,26 @@ CASES: list[Case] = [
     Case("journeys:check-answers", everyone(NOT_ALLOWED), args=log_page("setup"), method="post"),
     Case("journeys:review", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_log(w).pk]),
     Case("journeys:review", everyone(NOT_ALLOWED), args=lambda w: [own_log(w).pk], method="post"),
+    Case(
+        "journeys:check-errors",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=lambda w: [answered_log(w).pk],
+        data=lambda w: {"page": "property_number_of_bedrooms", "questions": "beds"},
+    ),
+    Case("journeys:check-errors", everyone(NOT_ALLOWED), args=lambda w: [own_log(w).pk], method="post"),
+    Case(
+        "journeys:confirm-clear-answer",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=lambda w: [answered_log(w).pk],
+        data=lambda w: CLEAR_BEDS,
+    ),
+    Case(
+        "journeys:confirm-clear-answer",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=lambda w: [answered_log(w).pk],
+        data=lambda w: CLEAR_BEDS,
+        method="post",
+    ),
     Case("schemes:list", everyone()),
     Case("schemes:download", everyone(), args=lambda w: ["combined"]),
     Case("schemes:new", roles(DENY, ALLOW, ALLOW, ALLOW)),
