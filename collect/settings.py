@@ -285,3 +285,11 @@ SILENCED_SYSTEM_CHECKS = [
     # Lockout is per account, as the standard asks; throttling by address is a separate limit.
     "axes.W006",
 ]
+
+# Address search (platform.md §9): the OS Places API when a key is given; with none, addresses are entered by hand.
+# ADDRESS_LOOKUP names a factory that returns an AddressLookup (collect.addresses.lookup), or is empty for none.
+OS_PLACES_KEY = os.environ.get("COLLECT_OS_PLACES_KEY", "")
+OS_PLACES_URL = os.environ.get("COLLECT_OS_PLACES_URL", "https://api.os.uk/search/places/v1")
+ADDRESS_LOOKUP = os.environ.get(
+    "COLLECT_ADDRESS_LOOKUP", "collect.addresses.os_places.from_settings" if OS_PLACES_KEY else ""
+)

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from collect.accounts.models import User
 from collect.accounts.policy import can_create_logs, require, signed_in_user
-from collect.journeys import check_errors
+from collect.addresses import lookup as addresses
+from collect.journeys import address_search, check_errors
 from collect.journeys import choices as choice_providers
 from collect.journeys.fields import page_fields, read_page
 from collect.logs import policy
@@ -238,9 +239,12 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:  # no
     errors: dict[str, str] = {}
     related: list[str] = []
     sent = None
-    if request.method == "POST" and request.POST.get("manual_address") and _asks_address(page):
-        result = save_answers(log, {"manual_address_entry_selected": True}, user)
-        return redirect(_after_save(log, page, subsection, result.outcome, referrer, {}))
+    if _asks_address(page):
+        return address_search.address_page(request, log, user, page, subsection, answers)
+    if request.method == "POST" and request.POST.get("search_address") and _enters_address(page):
+        save_answers(log, {"manual_address_entry_selected": False}, user)
+        search = next((p.id for p in subsection.pages if _asks_address(p)), page.id)
+        return redirect(_page_url(log, search, **({"referrer": referrer} if referrer else {})))
     context = lettings_context(answers, user, is_new_log=False)
     page_choices = _choices(user, page, answers)
     if request.method == "POST":
@@ -273,7 +277,7 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:  # no
             "fields": fields,
             "errors": errors,
             "warnings": warnings,
-            "asks_address": _asks_address(page),
+            "search_address": _enters_address(page) and addresses.configured() is not None,
             "related": related,
             "back": _back(log, subsection, referrer, request),
         },
@@ -292,8 +296,13 @@ def _back_to_check_errors(log: Log, request: HttpRequest) -> str:
 
 
 def _asks_address(page: Page) -> bool:
-    """Whether the page searches for an address (with no address lookup configured, it offers manual entry)."""
+    """Whether the page searches for an address (collect.journeys.address_search draws it)."""
     return any(q.kind is QuestionKind.ADDRESS for q in page.questions)
+
+
+def _enters_address(page: Page) -> bool:
+    """Whether the page is where the address is entered by hand (it offers to search instead)."""
+    return any(q.id == "address_line1" for q in page.questions)
 
 
 def _after_save(  # noqa: PLR0917 - where to go depends on all of these
