@@ -106,7 +106,7 @@ def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
                 "change": reverse("journeys:page", args=(log.pk, item.page.id.replace("_", "-")))
                 + "?"
                 + urlencode(back_query),
-                "clear": clear,
+                "clear_url": clear,
             }
         )
     clearable = [r.question.id for r in related if r.clearable and _answered(r.question, outcome.answers)]
