@@ -1,21 +1,27 @@
-"""Options of the questions whose answers are records of the service (organisations, users, schemes, locations).
+"""Options of the questions whose answers are records of the service or of the reference data.
 
-The declaration asks "Which organisation owns this property?"; who may be chosen depends on the database, so the
-service offers the options (platform.md §2.3, §3.4) and the rulebook checks the answer.
+Organisations, users, schemes, locations and local authorities: the declaration asks "Which organisation owns this
+property?"; who may be chosen depends on the database, so the service offers the options (platform.md §2.3, §3.4)
+and the rulebook checks the answer.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from collect.accounts.models import User
 from collect.organisations.models import Organisation
+from collect.refdata.models import LocalAuthority
 from collect.schemes.models import Location, Scheme
+from collect.standards import calendar
+from collect.standards.lettings.y2026.household_situation import PREVIOUS_LA_OUTSIDE_ENGLAND
 
-Choices = list[tuple[int, str]]
+Choices = list[tuple[Any, str]]
 
 
 def _organisations(user: User) -> list[Organisation]:
@@ -75,6 +81,25 @@ def locations(user: User, answers: Mapping[str, Any]) -> Choices:
     return [(loc.pk, f"{loc.postcode} {loc.name}".strip()) for loc in found]
 
 
+def _year(answers: Mapping[str, Any]) -> int:
+    """The collection year of the log's tenancy start date (today's, before it is given)."""
+    start = answers.get("startdate")
+    day = start if isinstance(start, datetime.date) else timezone.localdate()
+    return calendar.collection_start_year(day)
+
+
+def property_local_authorities(user: User, answers: Mapping[str, Any]) -> Choices:
+    """Local authorities in England that exist in the log's collection year."""
+    found = LocalAuthority.objects.active_in(_year(answers)).in_england().order_by("name")
+    return [(la.code, la.name) for la in found]
+
+
+def previous_local_authorities(user: User, answers: Mapping[str, Any]) -> Choices:
+    """Every local authority of the register that exists in the collection year, and the places outside England."""
+    found = LocalAuthority.objects.active_in(_year(answers)).order_by("name")
+    return [(la.code, la.name) for la in found if la.code.startswith("E")] + list(PREVIOUS_LA_OUTSIDE_ENGLAND)
+
+
 PROVIDERS = {
     "owning_organisation_id": owning_organisations,
     "managing_organisation_id": managing_organisations,
@@ -82,4 +107,6 @@ PROVIDERS = {
     "scheme_id": schemes,
     "location_id": locations,
     "location_id_search": locations,
+    "la": property_local_authorities,
+    "prevloc": previous_local_authorities,
 }

@@ -351,29 +351,37 @@ def shown_answer(  # noqa: PLR0911 - one way of showing each kind of answer
 def _answer_rows(
     log: Log, user: User, outcome: Outcome, subsection: Subsection, *, editable: bool
 ) -> list[dict[str, Any]]:
-    """The rows of check your answers for one subsection: each question asked, its answer and its change link."""
+    """The rows of check your answers for one subsection: each question asked, its answer and its change link.
+
+    Answers the person was not asked for (derived from other answers, or the local authority found from the
+    postcode) are shown too, marked as filled in for them, with no change link: they change with the answers they
+    come from.
+    """
     routed = set(outcome.routed_pages)
     missing = set(outcome.missing.get(subsection.id, []))
+    asked = {q.id for page in subsection.pages if page.id in routed for q in page.questions}
     rows = []
     seen: set[str] = set()
     for page in subsection.pages:
-        if page.id not in routed or page.confirms:
+        if page.confirms:
             continue
+        on_route = page.id in routed
         page_choices = _choices(user, page, outcome.answers)
         for question in page.questions:
-            if question.id in seen:
+            if question.id in seen or (not on_route and question.id in asked):
                 continue
             value_labels = dict(page_choices[question.id]) if question.id in page_choices else None
             shown = shown_answer(question, outcome.answers, value_labels)
-            if not shown and question.id not in missing:
+            if not shown and (question.id not in missing or not on_route):
                 continue
             seen.add(question.id)
             rows.append(
                 {
                     "label": question.label,
                     "value": shown,
-                    "href": _page_url(log, page.id, referrer="check_answers") if editable else None,
+                    "href": _page_url(log, page.id, referrer="check_answers") if editable and on_route else None,
                     "missing": not shown,
+                    "inferred": not on_route,
                     "id": question.id,
                 }
             )

@@ -267,7 +267,13 @@ previous_la_known = Question(
     keep_when_off_route=True,
 )
 # The options are every local authority active at the start of the collection year (reference data), with
-# Scotland, Wales, Northern Ireland and "Outside UK"; the service offers them, so none are listed here.
+# Scotland, Wales, Northern Ireland and "Outside UK" (these four below); the service offers them from the register.
+PREVIOUS_LA_OUTSIDE_ENGLAND: tuple[tuple[str, str], ...] = (
+    ("S92000003", "Scotland"),
+    ("W92000004", "Wales"),
+    ("N92000002", "Northern Ireland"),
+    ("9300000XX", "Outside the UK"),
+)
 prevloc = Question(
     "prevloc",
     QuestionKind.SELECT,
