@@ -220,3 +220,16 @@ def test_the_list_needs_the_same_number_of_queries_whatever_the_number_of_logs(
         response = client.get("/lettings-logs?status=in_progress&status=not_started&q=")
     assert response.status_code == 200
     assert len(LOG_HEADING.findall(response.content.decode())) == min(count, 20)
+
+
+def test_support_filters_by_organisation_and_then_by_its_people(client, support, coordinator, provider, stranger):
+    theirs = make_log(provider)
+    make_log(stranger)
+    verified_login(client, support)
+    body = client.get("/lettings-logs").content.decode()
+    assert f'<option value="{provider.pk}">Pat Provider</option>' not in body  # offered once an organisation is chosen
+    organisation = provider.organisation_id
+    body = client.get(f"/lettings-logs?owned_by={organisation}").content.decode()
+    assert f'<option value="{provider.pk}">Pat Provider</option>' in body
+    assert "Sid Stranger</option>" not in body
+    assert listed(client, f"?owned_by={organisation}&assigned={provider.pk}") == [theirs.pk]

@@ -78,9 +78,9 @@ def test_the_home_page_links_to_duplicate_sets(client, coordinator, organisation
 def test_the_home_page_shows_the_next_deadlines_as_govuk_dates(client, provider):
     verified_login(client, provider)
     body = html.unescape(re.sub(r"\s+", " ", client.get("/home").content.decode()))
-    assert re.search(r"Quarter 3 deadline for 2026 to 2027 </dt> <dd[^>]*> 15 January 2027", body)
-    assert re.search(r"End of year deadline for 2026 to 2027 </dt> <dd[^>]*> 4 June 2027", body)
-    assert re.search(r"Last day to change logs for 2026 to 2027 </dt> <dd[^>]*> 31 July 2027", body)
+    assert "<strong>15 January 2027</strong><br>Quarter 3 deadline for 2026 to 2027" in body
+    assert "<strong>4 June 2027</strong><br>End of year deadline for 2026 to 2027" in body
+    assert "<strong>31 July 2027</strong><br>Last day to change logs for 2026 to 2027" in body
 
 
 def test_the_next_quarterly_deadline_moves_on_after_each_cut_off():
