@@ -16,6 +16,7 @@ from collect.accounts.policy import can_create_logs, require, signed_in_user
 from collect.addresses import lookup as addresses
 from collect.journeys import address_search, check_errors
 from collect.journeys import choices as choice_providers
+from collect.journeys.deletion import log_page_actions
 from collect.journeys.fields import page_fields, read_page
 from collect.logs import policy
 from collect.logs.context import lettings_context
@@ -90,35 +91,6 @@ def _check_answers_url(log: Log, subsection: Subsection) -> str:
     return reverse("journeys:check-answers", args=(log.pk, subsection.id.replace("_", "-")))
 
 
-@require_GET
-def log_list(request: HttpRequest) -> HttpResponse:
-    """The lettings logs in the person's scope, newest first."""
-    from django.core.paginator import Paginator
-
-    user = signed_in_user(request)
-    logs = (
-        policy.logs_in_scope(user, LogKind.LETTINGS)
-        .visible()
-        .select_related("owning_organisation", "managing_organisation", "assigned_to")
-    )
-    page = Paginator(logs, 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "journeys/list.html",
-        {
-            "title": "Lettings logs",
-            "nav_section": NAV,
-            "page": page,
-            "can_create": can_create_logs(user),
-            "tags": _list_tags(),
-        },
-    )
-
-
-def _list_tags() -> dict[str, tuple[str, str]]:
-    return {str(k): v for k, v in STATUS_TAGS.items()}
-
-
 @require_POST
 def log_create(request: HttpRequest) -> HttpResponse:
     """Create a lettings log with the defaults of the person's role, then show its task list."""
@@ -167,6 +139,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "editable": editable,
             "deadline": govuk_date(deadline),
             "errors": outcome.errors,
+            **log_page_actions(user, log),
         },
     )
 
@@ -446,6 +419,6 @@ def _review(request: HttpRequest, log: Log, user: User) -> HttpResponse:
             "log": log,
             "sections": sections,
             "editable": editable,
-            "status": _list_tags().get(log.status),
+            "status": {str(k): v for k, v in STATUS_TAGS.items()}.get(log.status),
         },
     )

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Min, QuerySet
 
 from collect.logs.models import Log, LogQuerySet
 from collect.rulebook.conditions import Test
@@ -58,12 +58,13 @@ def duplicates_of(log: Log, in_scope: LogQuerySet) -> QuerySet[Log]:
 
 
 def duplicate_sets(in_scope: LogQuerySet) -> list[str]:
-    """The keys of the duplicate sets among the visible logs in scope."""
+    """The keys of the duplicate sets among the visible logs in scope, the set with the oldest log first."""
     return list(
         in_scope.visible()
         .exclude(duplicate_key="")
         .values("duplicate_key")
-        .annotate(size=Count("pk"))
+        .annotate(size=Count("pk"), first=Min("pk"))
         .filter(size__gt=1)
+        .order_by("first")
         .values_list("duplicate_key", flat=True)
     )

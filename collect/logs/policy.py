@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
 from collect.accounts.models import User
-from collect.logs.models import Log, LogQuerySet
+from collect.logs import duplicates
+from collect.logs.models import VISIBLE_STATUSES, Log, LogQuerySet
 from collect.organisations.models import Organisation
 from collect.standards import calendar
 from collect.standards.registry import collection as declaration
@@ -54,11 +57,36 @@ def is_editable(log: Log) -> bool:
 
 
 def can_delete(user: User, log: Log) -> bool:
-    """Whether this person may delete a log in their scope (platform.md §1.3).
+    """Whether this person may delete a visible log in their scope (platform.md §1.3, §4.5).
 
-    Support and coordinators may delete any; providers only the logs assigned to them; and only while the log's
-    collection year still takes new logs.
+    Support and coordinators may delete any; providers only the logs assigned to them. Only while the log can still
+    be changed: deleting is changing, so the edit deadline governs it (ADR-019), not the end of new logs as in the
+    national service (gap G8).
     """
-    if timezone.localdate() > calendar.dates_for(collection_year(log)).new_logs_end:
+    if log.status not in VISIBLE_STATUSES or not is_editable(log):
         return False
     return user.is_support or user.is_data_coordinator or log.assigned_to_id == user.pk
+
+
+def in_editable_years(logs: LogQuerySet, today: datetime.date | None = None) -> LogQuerySet:
+    """The logs whose collection year can still be changed today (a log without a start date counts as new)."""
+    start = calendar.earliest_open_for_editing_start(today or timezone.localdate())
+    return logs.filter(Q(startdate__gte=start) | Q(startdate__isnull=True))
+
+
+def duplicate_sets_for(user: User, kind: str) -> list[str]:
+    """The duplicate sets this person reviews (platform.md §1.3, §4.4), as duplicate keys.
+
+    Sets of visible logs in their scope, in collection years still open for changes; a data provider reviews only
+    the sets holding a log assigned to them.
+    """
+    in_scope = in_editable_years(logs_in_scope(user, kind).visible())
+    if not (user.is_support or user.is_data_coordinator):
+        mine = in_scope.filter(assigned_to=user).exclude(duplicate_key="").values("duplicate_key")
+        in_scope = in_scope.filter(duplicate_key__in=mine)
+    return duplicates.duplicate_sets(in_scope)
+
+
+def can_review_duplicates(user: User, logs: list[Log]) -> bool:
+    """Whether this person may review a set of duplicate logs: a data provider only one with a log of theirs."""
+    return user.is_support or user.is_data_coordinator or any(log.assigned_to_id == user.pk for log in logs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,3 +174,27 @@ def create_log(user: User, kind: str = LogKind.LETTINGS, *, channel: Channel = C
             "assigned_to_id": user.pk,
         }
     return save_answers(log, defaults, user, channel=channel, action="create")
+
+
+def delete_logs(logs: Iterable[Log], user: User | None, *, channel: Channel = Channel.WEB) -> list[Log]:
+    """Soft-delete logs (platform.md §4.5): each gets status deleted, a deletion time and no duplicate key.
+
+    Deleted logs leave every list and duplicate set (a set left with one log is no set), stay in the database for
+    the exports, and each deletion is recorded in the audit trail. Logs already deleted are left alone. Returns the
+    logs deleted.
+    """
+    ids = [log.pk for log in logs]
+    with transaction.atomic():
+        locked = list(Log.objects.select_for_update().filter(pk__in=ids).exclude(status=LogStatus.DELETED))
+        now = timezone.now()
+        for log in locked:
+            before = {"status": log.status, "deleted_at": None}
+            log.status = LogStatus.DELETED
+            log.deleted_at = now
+            log.duplicate_key = ""
+            log.version += 1
+            log.save(update_fields=("status", "deleted_at", "duplicate_key", "version", "updated_at"))
+            after = {"status": str(log.status), "deleted_at": now.isoformat()}
+            changes = trail.changes_between(before, after, {"status": "Status", "deleted_at": "Deleted at"})
+            trail.record(user, "delete", log, changes=changes, channel=channel, target_type="log")
+    return locked

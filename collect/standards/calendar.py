@@ -77,9 +77,9 @@ def open_for_new_logs(today: datetime.date) -> list[CollectionDates]:
 
 
 def open_for_editing(today: datetime.date) -> list[CollectionDates]:
-    """Collection years whose logs can still be changed today."""
+    """Collection years whose logs can still be changed today (to the edit deadline, that day included)."""
     current = collection_start_year(today)
-    return [d for d in (dates_for(current - 1), dates_for(current)) if d.start <= today < d.edit_end]
+    return [d for d in (dates_for(current - 1), dates_for(current)) if d.start <= today <= d.edit_end]
 
 
 def earliest_open_start(today: datetime.date) -> datetime.date:
@@ -92,3 +92,16 @@ def earliest_open_for_editing_start(today: datetime.date) -> datetime.date:
     """The start of the earliest collection year whose logs can still be changed (its last day included)."""
     year = collection_start_year(today)
     return dates_for(year - 1).start if today <= dates_for(year - 1).edit_end else dates_for(year).start
+
+
+def next_quarterly_cutoff(today: datetime.date) -> tuple[CollectionDates, int, datetime.date] | None:
+    """The next quarterly cut-off on or after today: its collection year, its quarter (1 to 4) and its date.
+
+    The fourth quarter's cut-off is the end-of-year deadline. None when no known year has one ahead.
+    """
+    current = collection_start_year(today)
+    for dates in (dates_for(current - 1), dates_for(current)):
+        for quarter, day in enumerate(dates.quarterly_cutoffs, start=1):
+            if day >= today:
+                return dates, quarter, day
+    return None

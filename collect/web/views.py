@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from collect.accounts.models import User
 from collect.organisations.banners import organisation_banners
+from collect.web import dashboard
 from collect.web.context import service
 
 
@@ -22,7 +23,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in home page, titled for the user's role."""
+    """The signed-in home page, titled for the user's role: log counts, links and the next deadlines."""
     user = request.user
     assert isinstance(user, User)
     if user.is_support:
@@ -31,7 +32,13 @@ def home(request: HttpRequest) -> HttpResponse:
         title = "Manage your organisation's logs"
     else:
         title = "Manage logs assigned to you"
-    context = {"title": title, "nav_section": "home", "banners": organisation_banners(user)}
+    context = {
+        "title": title,
+        "nav_section": "home",
+        "banners": organisation_banners(user),
+        "kinds": dashboard.kind_summaries(user),
+        "deadlines": dashboard.deadlines(),
+    }
     return render(request, "web/home.html", context)
 
 

@@ -1,4 +1,7 @@
-"""A provider starts a lettings log in a browser: each page type passes axe, works by keyboard and at 320 px."""
+"""Lettings logs in a browser: starting a log, the list with filters, deleting and duplicates.
+
+Each page passes axe, works by keyboard and fits 320 px.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from collect.logs.models import Log
+from collect.logs.writing import create_log, save_answers
 from collect.organisations.actions import accept_data_sharing_agreement
 from collect.refdata.models import LocalAuthority
+from collect.standards.lettings.y2026 import examples
 from tests.browser.conftest import check_page, visit
 from tests.browser.test_schemes import sign_in
 
@@ -54,3 +59,78 @@ def test_a_provider_starts_a_log_by_keyboard_meets_an_error_and_checks_answers(p
     fits_320(page)
     log.refresh_from_db()
     assert log.answers["needstype"] == 1
+
+
+def test_a_coordinator_filters_the_list_and_deletes_logs_by_keyboard(page, coordinator, provider):
+    LocalAuthority.objects.create(code="E08000035", name="Leeds", start_year=2021)
+    coordinator.is_dpo = True
+    coordinator.save()
+    organisation = coordinator.organisation
+    accept_data_sharing_agreement(coordinator, organisation)
+    answers = {
+        **examples.GENERAL_NEEDS,
+        "owning_organisation_id": organisation.pk,
+        "managing_organisation_id": organisation.pk,
+        "assigned_to_id": provider.pk,
+    }
+    duplicates = [create_log(provider).log for _ in range(2)]
+    for log in duplicates:
+        save_answers(log, answers, provider)
+    supported = [create_log(provider).log for _ in range(2)]
+    for log in supported:
+        save_answers(log, {"needstype": 2}, provider)
+    sign_in(page, coordinator.email)
+    visit(page, "/lettings-logs")
+    fits_320(page)
+    expect(page.get_by_text("There is 1 set of duplicate logs")).to_be_visible()
+
+    # Filter by keyboard: the supported housing checkbox, then "Apply filters".
+    page.get_by_role("group", name="Needs type").get_by_label("Supported housing").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="2 logs found")).to_be_visible()
+    check_page(page)
+    fits_320(page)
+
+    # Select both logs shown and delete them, confirming.
+    for log in supported:
+        page.get_by_label(f"Select log {log.pk} to delete").focus()
+        page.keyboard.press("Space")
+    page.get_by_role("button", name="Delete selected logs").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to delete these 2 logs?")
+    check_page(page)
+    fits_320(page)
+    page.get_by_role("button", name="Delete 2 logs").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("2 logs have been deleted")).to_be_visible()
+    expect(page.get_by_role("heading", name="0 logs found")).to_be_visible()  # the filters are remembered
+    check_page(page)
+    assert {log.status for log in Log.objects.filter(pk__in=[log.pk for log in supported])} == {"deleted"}
+
+    # The duplicates: review side by side, keep one.
+    visit(page, f"/lettings-logs/{duplicates[0].pk}/duplicate-logs")
+    fits_320(page)
+    page.get_by_role("link", name=f"Keep this log and delete the duplicates of log {duplicates[0].pk}").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"keep log {duplicates[0].pk}")
+    check_page(page)
+    fits_320(page)
+    page.get_by_role("button", name="Delete the duplicate").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(f"Log {duplicates[0].pk} is no longer a duplicate")).to_be_visible()
+    check_page(page)
+
+    # One log from its page.
+    page.get_by_role("button", name="Delete this log").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to delete this log?")
+    check_page(page)
+    fits_320(page)
+    page.get_by_role("button", name="Delete this log").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(f"Log {duplicates[0].pk} has been deleted")).to_be_visible()
+    check_page(page)
+    visit(page, "/home")
+    fits_320(page)

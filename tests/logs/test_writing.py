@@ -11,7 +11,14 @@ from collect.audit.models import AuditEvent
 from collect.logs import duplicates
 from collect.logs.codec import to_json
 from collect.logs.models import Log, LogStatus
-from collect.logs.writing import StaleLogError, collection_for_new_log, create_log, save_answers, stored_answers
+from collect.logs.writing import (
+    StaleLogError,
+    collection_for_new_log,
+    create_log,
+    delete_logs,
+    save_answers,
+    stored_answers,
+)
 from collect.organisations.actions import accept_data_sharing_agreement
 from collect.refdata.models import LocalAuthority
 from collect.standards.lettings.y2026 import examples
@@ -116,3 +123,25 @@ def test_an_incomplete_log_has_no_duplicate_key(provider, organisation):
     save_answers(log, {"tenancycode": "T1"}, provider)
     log.refresh_from_db()
     assert log.duplicate_key == ""
+
+
+def test_deleting_logs_hides_them_clears_their_duplicate_key_and_audits_each(provider, organisation):
+    first = create_log(provider).log
+    second = create_log(provider).log
+    for log in (first, second):
+        save_answers(log, _complete(organisation, provider), provider)
+    in_scope = Log.objects.all()
+    assert duplicates.duplicate_sets(in_scope)
+    deleted = delete_logs([first], provider)
+    assert [log.pk for log in deleted] == [first.pk]
+    first.refresh_from_db()
+    assert first.status == LogStatus.DELETED
+    assert first.deleted_at is not None
+    assert first.duplicate_key == ""
+    assert duplicates.duplicate_sets(in_scope) == []  # a set of one is no set
+    assert list(Log.objects.visible()) == [second]
+    event = AuditEvent.objects.get(target_type="log", target_id=first.pk, action="delete")
+    assert event.actor == provider
+    assert event.changes["status"] == {"label": "Status", "from": "completed", "to": "deleted"}
+    assert delete_logs([first], provider) == []  # deleting again changes nothing
+    assert AuditEvent.objects.filter(action="delete").count() == 1

@@ -145,6 +145,27 @@ def log_page(page: str) -> Callable[[World], list[Any]]:
     return lambda w: [own_log(w).pk, page]
 
 
+def own_duplicates(w: World) -> list[Any]:
+    """Two lettings logs of the own organisation with the same duplicate-check answers, assigned to its provider."""
+    if "own_duplicates" not in w.extra:
+        from collect.logs.writing import create_log, save_answers
+        from collect.standards.lettings.y2026 import examples
+
+        answers = {
+            **examples.GENERAL_NEEDS,
+            "owning_organisation_id": w.own.pk,
+            "managing_organisation_id": w.own.pk,
+            "assigned_to_id": w.own_user.pk,
+        }
+        logs = [create_log(w.own_user).log for _ in range(2)]
+        for log in logs:
+            save_answers(log, answers, w.own_user)
+        assert logs[0].duplicate_key
+        assert logs[0].duplicate_key == logs[1].duplicate_key
+        w.extra["own_duplicates"] = logs
+    return w.extra["own_duplicates"]
+
+
 CASES: list[Case] = [
     Case("web:home", everyone()),
     Case("accounts:account", everyone()),
@@ -302,6 +323,35 @@ CASES: list[Case] = [
         args=lambda w: [answered_log(w).pk],
         data=lambda w: CLEAR_BEDS,
         method="post",
+    ),
+    # Deleting: providers only the logs assigned to them (own_log is the own provider's, not the persona's).
+    *(
+        Case("journeys:delete", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [own_log(w).pk], method=m)
+        for m in ("get", "post")
+    ),
+    *(
+        Case("journeys:delete-logs", roles(DENY, ALLOW, ALLOW, HIDE), method=m, data=lambda w: {"log": own_log(w).pk})
+        for m in ("get", "post")
+    ),
+    # Duplicates: everyone sees the sets they review; a provider reviews only sets with a log assigned to them.
+    Case("journeys:duplicates", everyone()),
+    Case("journeys:duplicates", everyone(NOT_ALLOWED), method="post"),
+    Case("journeys:duplicate-review", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [own_duplicates(w)[0].pk]),
+    Case(
+        "journeys:duplicate-review",
+        everyone(NOT_ALLOWED),
+        args=lambda w: [own_duplicates(w)[0].pk],
+        method="post",
+    ),
+    *(
+        Case(
+            "journeys:duplicate-keep",
+            roles(DENY, ALLOW, ALLOW, HIDE),
+            args=lambda w: [own_duplicates(w)[0].pk],
+            method=m,
+            data=lambda w: {"log": own_duplicates(w)[1].pk},
+        )
+        for m in ("get", "post")
     ),
     Case("schemes:list", everyone()),
     Case("schemes:download", everyone(), args=lambda w: ["combined"]),
