@@ -317,7 +317,12 @@ def shown_answer(  # noqa: PLR0911 - one way of showing each kind of answer
     if isinstance(value, datetime.date):
         return govuk_date(value)
     if isinstance(value, (int, Decimal)) and question.kind is QuestionKind.NUMERIC:
-        return f"{question.prefix}{value}{question.suffix}"
+        in_pence = question.step is not None and Decimal(question.step) < 1
+        return (
+            f"{question.prefix}{value:,.2f}{question.suffix}"
+            if in_pence
+            else f"{question.prefix}{value}{question.suffix}"
+        )
     return str(value)
 
 

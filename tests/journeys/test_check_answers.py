@@ -1,4 +1,4 @@
-"""Check your answers shows answers filled in for the person (derived, or found from the postcode) as such."""
+"""Check your answers: answers filled in for the person shown as such, amounts in pounds and pence."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_the_local_authority_found_from_the_postcode_is_shown_without_a_change_l
     row = body[body.index("Filled in for you") - 600 : body.index("Filled in for you")]
     assert "Leeds" in row  # its name, not its code
     assert "/la?referrer" not in body
+
+
+def test_amounts_are_shown_in_pounds_and_pence():
+    from decimal import Decimal
+
+    from collect.journeys.views import shown_answer
+    from collect.standards.registry import evaluator
+
+    brent = evaluator("lettings-2026").collection.questions()["brent"]
+    assert shown_answer(brent, {"brent": Decimal("1110.0")}).startswith("£1,110.00")
