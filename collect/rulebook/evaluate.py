@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from collect.rulebook import generate
-from collect.rulebook.conditions import PredicateResults, never
+from collect.rulebook.conditions import PredicateIndex, PredicateResults, never
 from collect.rulebook.declaration import (
     CollectionYear,
     Derivation,
@@ -212,6 +212,9 @@ class Evaluator:
             subsections, (Status.CANNOT_START, Status.NOT_STARTED, Status.IN_PROGRESS, Status.COMPLETED)
         )
         self._fired = generate.check_finder(collection.checks)
+        self._predicates = PredicateIndex(
+            (*self._router.predicates, *self._statuses.predicates, *self._fired.predicates)  # type: ignore[attr-defined]
+        )
 
     # Reading answers as the declaration's types
 
@@ -253,10 +256,11 @@ class Evaluator:
 
     # Routing and clearing answers that no longer apply (lettings-2026.md §0)
 
-    def _route(self, answers: dict[str, Any], context: Any) -> list[bool]:
+    def _route(self, answers: dict[str, Any], context: Any, predicates: PredicateResults) -> list[bool]:
         """Which pages are shown, subsection by subsection (setting any "done" flags on the way)."""
         routed = [False] * len(self._page_ids)
-        self._router(answers, context, routed)
+        with predicates.unchanged():
+            self._router(answers, context, routed, predicates.results)
         return routed
 
     def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> list[str]:
@@ -316,11 +320,13 @@ class Evaluator:
                 issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
         return issues
 
-    def _check_issues(self, answers: Mapping[str, Any], context: Any) -> tuple[list[Issue], list[Issue]]:
+    def _check_issues(
+        self, answers: Mapping[str, Any], context: Any, predicates: PredicateResults
+    ) -> tuple[list[Issue], list[Issue]]:
         errors: list[Issue] = []
         warnings: list[Issue] = []
         checks = self._checks
-        for index in self._fired(answers, context):
+        for index in self._fired(answers, context, predicates.results):
             check, messages = checks[index]
             soft = check.severity is Severity.SOFT
             if soft and check.confirm_field and answers.get(check.confirm_field) == 0:
@@ -345,7 +351,7 @@ class Evaluator:
         cleared: dict[str, Any] = {}
         for derivation in self._input:
             derivation.apply(work, context, previous)
-        predicates = PredicateResults()
+        predicates = PredicateResults(self._predicates)
         routed = self._route_and_derive(work, context, previous, predicates, cleared)
         unreadable = self._put_back(work, given, set_aside, routed, cleared)
         predicates.forget(set_aside)
@@ -353,8 +359,8 @@ class Evaluator:
         numeric_errors = self._numeric_issues(work, routed)
         with_facts = {**work, **facts}
         with predicates.unchanged():
-            errors, warnings = self._check_issues(with_facts, context)
-            statuses, missing = self._statuses(with_facts, context, routed)
+            errors, warnings = self._check_issues(with_facts, context, predicates)
+            statuses, missing = self._statuses(with_facts, context, routed, predicates.results)
         errors = unreadable + numeric_errors + errors
         values = statuses.values()
         if not errors and all(s is Status.COMPLETED for s in values):
@@ -397,8 +403,7 @@ class Evaluator:
         """
         changed: set[str] = set()
         for _ in range(2):
-            with predicates.unchanged():
-                routed = self._route(work, context)
+            routed = self._route(work, context, predicates)
             gone = self._clear(work, context, routed, cleared)
             predicates.forget(gone)
             changed = set(gone)
@@ -416,8 +421,7 @@ class Evaluator:
                 changed.add(key)
         predicates.forget(changed)
         if not self._router_reads.isdisjoint(changed):
-            with predicates.unchanged():
-                routed = self._route(work, context)
+            routed = self._route(work, context, predicates)
         return routed
 
     def _put_back(

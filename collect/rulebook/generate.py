@@ -2,7 +2,9 @@
 
 Each pass over a log is one generated function with every condition of the declaration written inline, so a log
 costs no interpreted walk over pages and questions. A `Pred` used by many pages or checks is held in a local
-variable of the generated function and worked out once per call (and across calls through `PredicateResults`).
+variable of the generated function and worked out once per call, and across calls through `m`, the log's
+`PredicateResults.results` (each generated function lists the predicates it uses in `predicates`, for the
+`PredicateIndex` that forgets them).
 """
 
 from __future__ import annotations
@@ -10,12 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from collect.rulebook.conditions import _HELPERS, LOCAL_PREDICATES, Condition, local_names, never
+from collect.rulebook.conditions import (
+    _HELPERS,
+    LOCAL_PREDICATES,
+    Condition,
+    Pred,
+    always,
+    local_names,
+    local_predicates,
+    never,
+)
 from collect.rulebook.declaration import Check, Question, QuestionKind, Subsection
 
-Router = Callable[[dict[str, Any], Any, list[bool]], None]
-StatusFunction = Callable[[Mapping[str, Any], Any, list[bool]], tuple[dict[str, Any], dict[str, list[str]]]]
-CheckFinder = Callable[[Mapping[str, Any], Any], list[int]]
+Results = dict[Pred, bool]
+Router = Callable[[dict[str, Any], Any, list[bool], Results], None]
+StatusFunction = Callable[[Mapping[str, Any], Any, list[bool], Results], tuple[dict[str, Any], dict[str, list[str]]]]
+CheckFinder = Callable[[Mapping[str, Any], Any, Results], list[int]]
 
 
 class _Source:
@@ -40,10 +52,12 @@ class _Source:
         self.lines.append("    " * indent + line)
 
     def build(self) -> Any:
-        """The generated function."""
+        """The generated function, with the predicates it uses in its `predicates` attribute."""
         self.lines[2] = f"    {local_names(self.bound)}"
         exec("\n".join(self.lines), self.bound)  # noqa: S102 - source generated from the declaration's conditions
-        return self.bound["generated"]
+        function = self.bound["generated"]
+        function.predicates = local_predicates(self.bound)
+        return function
 
 
 def _pages_with_index(subsections: Sequence[Subsection]) -> list[tuple[Subsection, list[tuple[int, Any]]]]:
@@ -88,12 +102,19 @@ def _optional(source: _Source, question: Question) -> str:
 
 
 def router(subsections: Sequence[Subsection]) -> Router:
-    """route(answers, context, routed): sets routed[i] for each page shown, and each subsection's "done" flag."""
-    source = _Source("a, c, r")
+    """route(answers, context, routed, m): sets routed[i] for each page shown, and each subsection's "done" flag.
+
+    `routed` starts all False; `m` keeps predicate results (`PredicateResults.results`).
+    """
+    source = _Source("a, c, r, m")
     for subsection, pages in _pages_with_index(subsections):
         source.add(1, f"if {source.expression(subsection.enabled_when)}:")
         for index, page in pages:
-            source.add(2, f"r[{index}] = bool({source.expression(page.shown_when)})")
+            if page.shown_when is always:
+                source.add(2, f"r[{index}] = True")
+            else:
+                source.add(2, f"if {source.expression(page.shown_when)}:")
+                source.add(3, f"r[{index}] = True")
         source.add(2, "pass")
         if subsection.done_flag:
             # Done when every applicable question (but those excluded) is answered or optional.
@@ -113,11 +134,12 @@ def router(subsections: Sequence[Subsection]) -> Router:
 
 
 def status_function(subsections: Sequence[Subsection], labels: Sequence[Any]) -> StatusFunction:
-    """statuses(answers, context, routed): each subsection's status and its questions still to answer.
+    """statuses(answers, context, routed, m): each subsection's status and its questions still to answer.
 
-    `labels` are the statuses to give: cannot start yet, not started, in progress, completed.
+    `labels` are the statuses to give: cannot start yet, not started, in progress, completed; `m` keeps predicate
+    results (`PredicateResults.results`).
     """
-    source = _Source("a, c, r")
+    source = _Source("a, c, r, m")
     cannot_start, not_started, in_progress, completed = (source.constant(label) for label in labels)
     source.add(1, "S = {}")
     source.add(1, "M = {}")
@@ -161,8 +183,11 @@ def status_function(subsections: Sequence[Subsection], labels: Sequence[Any]) ->
 
 
 def check_finder(checks: Sequence[Check]) -> CheckFinder:
-    """fired(answers, context): the indexes of the checks whose conditions hold, in order."""
-    source = _Source("a, c")
+    """fired(answers, context, m): the indexes of the checks whose conditions hold, in order.
+
+    `m` keeps predicate results (`PredicateResults.results`).
+    """
+    source = _Source("a, c, m")
     source.add(1, "found = []")
     for index, check in enumerate(checks):
         source.add(1, f"if {source.expression(check.when)}:")
