@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Derivation, F, Option, Question, QuestionKind
-from collect.rulebook.conditions import Condition, once_per_pass
+from collect.rulebook.conditions import Condition, remembered
 from collect.standards.calendar import collection_start_year
 from collect.standards.lettings.context import LettingsContext, RentRange
 
@@ -226,7 +226,7 @@ RENT_VALUE_CHECK = Question(
 )
 
 
-@once_per_pass
+@remembered(reads=("startdate", "rent_type", "needstype", "la", "location_id", "beds"))
 def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None:
     """The expected weekly rent range of the log (§5.4), or None when there is none or something is missing.
 
@@ -321,7 +321,7 @@ def _range_of(code: Any) -> IncomeRange | None:
     return INCOME_RANGES.get(code) if isinstance(code, int) and not isinstance(code, bool) else None
 
 
-@once_per_pass
+@remembered(reads=("ecstat1", "hhmemb", *(f"{name}{n}" for n in PERSONS for name in ("ecstat", "age"))))
 def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
     """The household's expected income range (§5.5), or None without the lead tenant's situation or hhmemb.
 

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
-from collect.rulebook.conditions import Condition, always, once_per_pass
+from collect.rulebook.conditions import Condition, always, remembered
 from collect.rulebook.declaration import OptionKind, Stage
 from collect.standards.codes import ALL_RENT_PERIOD_CODES, RENT_PERIOD_LABELS, RENT_PERIODS
 from collect.standards.lettings.context import LettingsContext
@@ -392,7 +392,7 @@ PROVIDER_TYPE_NAMES: Mapping[int, str] = {
 }
 
 
-@once_per_pass
+@remembered(reads=("needstype", "period", *CHARGE_NAMES))
 def _charge_limits(answers: Answers, context: Any, charge: str) -> tuple[Decimal, int, int] | None:
     """The weekly charge with its soft and hard maxima, when the charge, period, needs type and owner are known."""
     needstype, provider = as_code(answers.get("needstype")), owner_provider_type(context)
