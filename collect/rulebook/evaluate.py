@@ -145,6 +145,29 @@ _READY: dict[QuestionKind, type] = {
 _UNSET: Any = object()
 
 
+def _numeric_issues(question: Question, value: Any) -> list[Issue]:
+    """The format, range and step errors of a numeric question's answer."""
+    number = value if type(value) is int else _as_number(value)
+    label = question.label
+    if number is None:
+        return [Issue(f"numeric.format.{question.id}", question.id, f"{label} must be a number.", Severity.HARD)]
+    issues = []
+    low, high = question.minimum, question.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        if low is not None and high is not None:
+            text = f"{label} must be between {_format_bound(question, low)} and {_format_bound(question, high)}."
+        elif low is not None:
+            text = f"{label} must be at least {_format_bound(question, low)}."
+        else:
+            text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
+        issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
+    step = question.step
+    if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
+        text = f"{label} must be a whole number." if step == 1 else f"{label} must be given to the nearest hundredth."
+        issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
+    return issues
+
+
 @dataclass(frozen=True)
 class _NumericQuestion:
     """A numeric question's limits, with the pages that ask it."""
@@ -198,12 +221,13 @@ class Evaluator:
         self._numeric = tuple(
             _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
         )
-        self._numeric_order = {question_id: n for n, question_id in enumerate(numeric)}
+        self._numeric_to_check = generate.numeric_finder([(n.question, n.pages) for n in self._numeric])
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
         self._derive: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.DERIVE)
         self._input_sets = frozenset(key for d in self._input for key in d.sets)
         self._derive_sets = tuple(dict.fromkeys(key for d in self._derive for key in d.sets))
         self._derived_keys = tuple(dict.fromkeys((*self._input_sets, *self._derive_sets)))
+        self._input_only_sets = tuple(key for key in self._derived_keys if key not in self._derive_sets)
         self._checks = tuple((c, tuple(c.messages.items())) for c in collection.checks)
         self._flags = frozenset(s.done_flag for s in subsections if s.done_flag)
         self._router = generate.router(subsections)
@@ -286,38 +310,10 @@ class Evaluator:
 
     def _numeric_issues(self, answers: Mapping[str, Any], routed: list[bool]) -> list[Issue]:
         issues: list[Issue] = []
-        get = answers.get
-        for numeric in self._numeric:
-            question = numeric.question
-            value = get(question.id)
-            if value is None or not any(routed[index] for index in numeric.pages):
-                continue
-            number = value if type(value) is int else _as_number(value)
-            label = question.label
-            if number is None:
-                issues.append(
-                    Issue(f"numeric.format.{question.id}", question.id, f"{label} must be a number.", Severity.HARD)
-                )
-                continue
-            low, high = question.minimum, question.maximum
-            if (low is not None and number < low) or (high is not None and number > high):
-                if low is not None and high is not None:
-                    text = (
-                        f"{label} must be between {_format_bound(question, low)} and {_format_bound(question, high)}."
-                    )
-                elif low is not None:
-                    text = f"{label} must be at least {_format_bound(question, low)}."
-                else:
-                    text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
-                issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
-            step = question.step
-            if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
-                text = (
-                    f"{label} must be a whole number."
-                    if step == 1
-                    else f"{label} must be given to the nearest hundredth."
-                )
-                issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
+        numeric = self._numeric
+        for index in self._numeric_to_check(answers, routed):
+            question = numeric[index].question
+            issues.extend(_numeric_issues(question, answers[question.id]))
         return issues
 
     def _check_issues(
@@ -355,12 +351,11 @@ class Evaluator:
         routed = self._route_and_derive(work, context, previous, predicates, cleared)
         unreadable = self._put_back(work, given, set_aside, routed, cleared)
         predicates.forget(set_aside)
-        facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         numeric_errors = self._numeric_issues(work, routed)
-        with_facts = {**work, **facts}
-        with predicates.unchanged():
-            errors, warnings = self._check_issues(with_facts, context, predicates)
-            statuses, missing = self._statuses(with_facts, context, routed, predicates.results)
+        with predicates.unchanged():  # checks and statuses see the facts (such as "setup done") with the answers
+            errors, warnings = self._check_issues(work, context, predicates)
+            statuses, missing = self._statuses(work, context, routed, predicates.results)
+        facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         errors = unreadable + numeric_errors + errors
         values = statuses.values()
         if not errors and all(s is Status.COMPLETED for s in values):
@@ -369,10 +364,11 @@ class Evaluator:
             status = Status.NOT_STARTED
         else:
             status = Status.IN_PROGRESS
+        get_given = given.get
         derived = {
-            key: work[key]
+            key: value
             for key in self._derived_keys
-            if key in work and (key not in given or given[key] != work[key])
+            if (value := work.get(key, _UNSET)) is not _UNSET and get_given(key, _UNSET) != value
         }
         cleared = {k: v for k, v in cleared.items() if k not in work}
         return Outcome(
@@ -409,14 +405,19 @@ class Evaluator:
             changed = set(gone)
             if not gone:
                 break  # nothing cleared: a second pass would route the same pages
-        before = [work.get(key, _UNSET) for key in self._derive_sets]
+        before = dict(work)
         for derivation in self._derive:
             derivation.apply(work, context, previous)
-        for key in self._derived_keys:
-            if key in work and work[key] is None:
+        get, get_before = work.get, before.get
+        for key in self._input_only_sets:
+            if get(key, _UNSET) is None:
                 del work[key]
-        for key, old in zip(self._derive_sets, before, strict=True):
-            new = work.get(key, _UNSET)
+        for key in self._derive_sets:
+            new = get(key, _UNSET)
+            if new is None:  # a derived value cleared
+                del work[key]
+                new = _UNSET
+            old = get_before(key, _UNSET)
             if new is not old and (type(new) is not type(old) or new != old):
                 changed.add(key)
         predicates.forget(changed)

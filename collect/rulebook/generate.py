@@ -10,6 +10,7 @@ variable of the generated function and worked out once per call, and across call
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from collect.rulebook.conditions import (
@@ -28,6 +29,7 @@ Results = dict[Pred, bool]
 Router = Callable[[dict[str, Any], Any, list[bool], Results], None]
 StatusFunction = Callable[[Mapping[str, Any], Any, list[bool], Results], tuple[dict[str, Any], dict[str, list[str]]]]
 CheckFinder = Callable[[Mapping[str, Any], Any, Results], list[int]]
+NumericFinder = Callable[[Mapping[str, Any], list[bool]], list[int]]
 
 
 class _Source:
@@ -194,6 +196,36 @@ def check_finder(checks: Sequence[Check]) -> CheckFinder:
         source.add(2, f"found.append({index})")
     source.add(1, "return found")
     finder: CheckFinder = source.build()
+    return finder
+
+
+def numeric_finder(questions: Sequence[tuple[Question, Sequence[int]]]) -> NumericFinder:
+    """to_check(answers, routed): the indexes of the numeric questions (each with the pages asking it) to check.
+
+    A question is to check when it is answered on a shown page and its answer is not plainly a number within its
+    limits (a whole number, or a finite Decimal, between its minimum and maximum and a multiple of its step); the
+    evaluator works out the messages of those alone.
+    """
+    source = _Source("a, r")
+    source.bound["_Decimal"] = Decimal
+    source.add(1, "found = []")
+    for index, (question, pages) in enumerate(questions):
+        limits = []
+        if question.minimum is not None:
+            limits.append(f"{source.constant(question.minimum)} <= v")
+        if question.maximum is not None:
+            limits.append(f"v <= {source.constant(question.maximum)}")
+        step = question.step
+        on_step = [] if step is None else [f"v % {source.constant(Decimal(step))} == 0"]
+        whole_on_step = [] if step is None or Decimal(1) % Decimal(step) == 0 else on_step
+        whole = " and ".join(["type(v) is int", *limits, *whole_on_step])
+        decimal = " and ".join(["type(v) is _Decimal", "v.is_finite()", *limits, *on_step])
+        shown = " or ".join(f"r[{page}]" for page in pages)
+        source.add(1, f"v = g({question.id!r})")
+        source.add(1, f"if v is not None and ({shown}) and not (({whole}) or ({decimal})):")
+        source.add(2, f"found.append({index})")
+    source.add(1, "return found")
+    finder: NumericFinder = source.build()
     return finder
 
 
