@@ -328,19 +328,26 @@ def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
     The lead tenant's range plus, for each person 2 to people_with_details, their working situation's range; a
     person without one counts as a child under 16 when aged under 16, otherwise as "prefers not to say".
     """
-    lead = _range_of(answers.get("ecstat1"))
-    members = answer_number(answers.get("hhmemb"))
+    get = answers.get
+    lead = _range_of(get("ecstat1"))
+    members = answer_number(get("hhmemb"))
     if lead is None or members is None:
         return None
-    total = lead
-    if members > 1:
-        for person in range(2, people_with_details(answers) + 1):
-            found = _range_of(answers.get(f"ecstat{person}"))
-            if found is None:
-                age = answer_number(answers.get(f"age{person}"))
-                found = INCOME_RANGES[CHILD_UNDER_16 if age is not None and age < 16 else PREFERS_NOT_TO_SAY_WORKING]
-            total += found
-    return total
+    if members <= 1:
+        return lead
+    soft_min, soft_max, hard_min, hard_max = lead.soft_min, lead.soft_max, lead.hard_min, lead.hard_max
+    for ecstat_key, age_key in _INCOME_KEYS[: people_with_details(answers) - 1]:
+        found = _range_of(get(ecstat_key))
+        if found is None:
+            age = answer_number(get(age_key))
+            found = INCOME_RANGES[CHILD_UNDER_16 if age is not None and age < 16 else PREFERS_NOT_TO_SAY_WORKING]
+        soft_min, soft_max = soft_min + found.soft_min, soft_max + found.soft_max
+        hard_min, hard_max = hard_min + found.hard_min, hard_max + found.hard_max
+    return IncomeRange(soft_min, soft_max, hard_min, hard_max)
+
+
+# (working situation, age) answer ids of persons 2 to 8, for the income range
+_INCOME_KEYS = tuple((f"ecstat{n}", f"age{n}") for n in PERSONS)
 
 
 def net_income_soft_range(answers: Mapping[str, Any]) -> str | None:

@@ -836,14 +836,17 @@ def _incref(answers: MutableMapping[str, Any], context: Any, previous: Mapping[s
 
 
 def _tcharge(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    if all(answers.get(c) is None for c in CHARGES):
+    get = answers.get
+    given = [get(c) for c in CHARGES]
+    if all(value is None for value in given):
         answers["tcharge"] = None
         return
-    for charge in CHARGES:
-        if answers.get(charge) is None:
+    amounts = []
+    for charge, value in zip(CHARGES, given, strict=True):
+        if value is None:
             answers[charge] = 0
-    amounts = [_amount(answers.get(c)) for c in CHARGES]
-    answers["tcharge"] = None if any(a is None for a in amounts) else sum(a for a in amounts if a is not None)
+        amounts.append(_amount(0 if value is None else value))
+    answers["tcharge"] = None if None in amounts else sum(amounts)  # type: ignore[arg-type]
 
 
 _WEEKLY_OF: Mapping[str, str] = {
@@ -856,8 +859,11 @@ _WEEKLY_OF: Mapping[str, str] = {
 
 
 def _weekly_charges(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
+    get = answers.get
+    period = as_code(get("period"))
     for target, source in _WEEKLY_OF.items():
-        answers[target] = _weekly(answers, source)
+        amount = _amount(get(source))
+        answers[target] = None if amount is None else weekly(amount, period)
 
 
 def _wtshortfall(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
