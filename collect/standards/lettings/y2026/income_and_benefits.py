@@ -846,7 +846,7 @@ def _tcharge(answers: MutableMapping[str, Any], context: Any, previous: Mapping[
         if value is None:
             answers[charge] = 0
         amounts.append(_amount(0 if value is None else value))
-    answers["tcharge"] = None if None in amounts else sum(amounts)  # type: ignore[arg-type]
+    answers["tcharge"] = None if None in amounts else sum(amounts)
 
 
 _WEEKLY_OF: Mapping[str, str] = {
