@@ -142,6 +142,7 @@ _READY: dict[QuestionKind, type] = {
     QuestionKind.SELECT: int,
     QuestionKind.INTERRUPTION: int,
 }
+_CODED = frozenset({QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION})
 _UNSET: Any = object()
 
 
@@ -211,8 +212,21 @@ class Evaluator:
             )
             for k, v in asked.items()
         }
+        # answer id -> the one page asking it and the codes it must be one of, when that is all that keeps it
+        self._kept_when_shown = {
+            k: (index, codes)
+            for k, ways in self._keeping.items()
+            if len(ways) == 1
+            for off_route, derived, index, codes in ways
+            if not off_route and derived is None
+        }
         # answer id -> (kind, codes), for answers that may need reading as numbers, dates or codes
         self._readable = {k: (v[0][1].kind, v[0][1].codes) for k, v in asked.items() if v[0][1].kind in _NORMALISED}
+        # answer id -> the type its answer has when it needs no reading (text, for codes that are all text)
+        self._ready = {
+            k: str if kind in _CODED and codes and all(type(c) is str for c in codes) else _READY[kind]
+            for k, (kind, codes) in self._readable.items()
+        }
         numeric: dict[str, list[tuple[int, Question]]] = {}
         for answer_id, found in asked.items():
             for index, question in found:
@@ -248,13 +262,14 @@ class Evaluator:
         A number that cannot be read is set aside in `unreadable`, so no rule sees it; it is put back afterwards
         with an error (if its page is shown), so nothing typed is lost and evaluating again gives the same outcome.
         """
-        readable = self._readable
+        readable, ready = self._readable, self._ready.get
         to_read = [
-            (answer_id, value, found)
+            (answer_id, value)
             for answer_id, value in work.items()
-            if (found := readable.get(answer_id)) is not None and type(value) is not _READY[found[0]]
+            if (wanted := ready(answer_id)) is not None and type(value) is not wanted
         ]
-        for answer_id, value, (kind, codes) in to_read:
+        for answer_id, value in to_read:
+            kind, codes = readable[answer_id]
             if kind is QuestionKind.NUMERIC:
                 if type(value) is Decimal and value.is_finite():
                     continue  # already a number
@@ -289,9 +304,15 @@ class Evaluator:
 
     def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> list[str]:
         """Remove the answers to questions on no shown page (or not one of its options); return their ids."""
-        keeping = self._keeping
+        keeping, simply = self._keeping, self._kept_when_shown.get
         gone = []
-        for answer_id, value in answers.items():
+        # Most answers are kept by being on one shown page: only the others are looked at in full.
+        others = [
+            (answer_id, value)
+            for answer_id, value in answers.items()
+            if (way := simply(answer_id)) is None or not (routed[way[0]] and (way[1] is None or value in way[1]))
+        ]
+        for answer_id, value in others:
             ways = keeping.get(answer_id)
             if ways is None:
                 continue  # derived variables and other keys are not questions

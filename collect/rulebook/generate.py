@@ -9,6 +9,8 @@ variable of the generated function and worked out once per call, and across call
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -32,12 +34,17 @@ CheckFinder = Callable[[Mapping[str, Any], Any, Results], list[int]]
 NumericFinder = Callable[[Mapping[str, Any], list[bool]], list[int]]
 
 
+# An answer read in a generated function: g('answer_id')
+_READ = re.compile(r"\bg\('([A-Za-z0-9_]+)'\)")
+
+
 class _Source:
     """The lines of one generated function, and the names its expressions use."""
 
     def __init__(self, signature: str) -> None:
         self.bound: dict[str, Any] = {**_HELPERS, LOCAL_PREDICATES: {}}
         self.lines = [f"def generated({signature}):", "    g = a.get", ""]
+        self.written: set[str] = set()  # answers the function sets, read afresh each time
 
     def expression(self, condition: Condition) -> str:
         """The condition as an expression reading answers through `g`."""
@@ -54,8 +61,17 @@ class _Source:
         self.lines.append("    " * indent + line)
 
     def build(self) -> Any:
-        """The generated function, with the predicates it uses in its `predicates` attribute."""
-        self.lines[2] = f"    {local_names(self.bound)}"
+        """The generated function, with the predicates it uses in its `predicates` attribute.
+
+        An answer read more than once (and not set by the function) is read once, at the start, into a local.
+        """
+        body = "\n".join(self.lines[3:])
+        reads = Counter(_READ.findall(body))
+        hoisted = (name for name, count in reads.items() if count > 1 and name not in self.written)
+        names = {name: f"_a{n}" for n, name in enumerate(hoisted)}
+        body = _READ.sub(lambda found: names.get(found[1], found[0]), body)
+        start = [f"    {local} = g({name!r})" for name, local in names.items()]
+        self.lines = [*self.lines[:2], f"    {local_names(self.bound)}", *start, body]
         exec("\n".join(self.lines), self.bound)  # noqa: S102 - source generated from the declaration's conditions
         function = self.bound["generated"]
         function.predicates = local_predicates(self.bound)
@@ -131,6 +147,7 @@ def router(subsections: Sequence[Subsection]) -> Router:
                     source.add(1, f"if _d and {applies} and not {answered} and not {optional}:")
                     source.add(2, "_d = False")
             source.add(1, f"a[{subsection.done_flag!r}] = _d")
+            source.written.add(subsection.done_flag)
     router_function: Router = source.build()
     return router_function
 
