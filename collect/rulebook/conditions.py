@@ -383,7 +383,7 @@ class Pred(Condition):
             name = locals_[self] = f"_p{len(locals_)}"
             bound[f"_q{name}"] = self
             bound[f"_t{name}"] = self.test
-        found = f"(m[_q{name}] if _q{name} in m else _keep(m, _q{name}, _t{name}(a, c)))"
+        found = f"(m[_q{name}] if _q{name} in m else m.setdefault(_q{name}, _bool(_t{name}(a, c))))"
         return f"({name} if {name} is not _U else ({name} := {found}))"
 
     def compile(self) -> Test:
@@ -496,16 +496,10 @@ def local_predicates(bound: dict[str, Any]) -> tuple[Pred, ...]:
     return tuple(bound.get(LOCAL_PREDICATES, {}))
 
 
-def _keep(results: dict[Pred, bool], predicate: Pred, value: Any) -> bool:
-    """Keep a predicate's result (as a bool) in a generated function's `m`."""
-    kept = results[predicate] = bool(value)
-    return kept
-
-
 _HELPERS: dict[str, Any] = {
     "_ordered": _ordered,
     "_NUMBERS": (int, float, decimal.Decimal),
     "_date": datetime.date,
     "_U": _UNSET,
-    "_keep": _keep,
+    "_bool": bool,
 }

@@ -238,6 +238,7 @@ class Evaluator:
         self._numeric_to_check = generate.numeric_finder([(n.question, n.pages) for n in self._numeric])
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
         self._derive: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.DERIVE)
+        self._derive_functions = tuple(d.apply for d in self._derive)
         self._input_sets = frozenset(key for d in self._input for key in d.sets)
         self._derive_sets = tuple(dict.fromkeys(key for d in self._derive for key in d.sets))
         self._derived_keys = tuple(dict.fromkeys((*self._input_sets, *self._derive_sets)))
@@ -427,8 +428,8 @@ class Evaluator:
             if not gone:
                 break  # nothing cleared: a second pass would route the same pages
         before = dict(work)
-        for derivation in self._derive:
-            derivation.apply(work, context, previous)
+        for apply in self._derive_functions:
+            apply(work, context, previous)
         get, get_before = work.get, before.get
         for key in self._input_only_sets:
             if get(key, _UNSET) is None:

@@ -952,15 +952,10 @@ def _clear_child_answers_for_age_changes(answers: Answers, context: Any, previou
 _PERSON_KEYS = tuple((f"age{n}", f"ecstat{n}", f"relat{n}") for n in PERSONS)
 
 
-def _number(value: Any) -> Decimal | int | None:
-    """A number answer as it is when a whole number (the common case), else as answer_number reads it."""
-    return value if type(value) is int else answer_number(value)
-
-
 def _derive_children_under_16(answers: Answers, context: Any, previous: Previous) -> None:
     get = answers.get
     for age_key, ecstat_key, relat_key in _PERSON_KEYS:
-        age = _number(get(age_key))
+        age = value if type(value := get(age_key)) is int else answer_number(value)
         if age is not None and age < 16:
             answers[ecstat_key] = CHILD_UNDER_16
             answers[relat_key] = NOT_PARTNER
@@ -968,7 +963,8 @@ def _derive_children_under_16(answers: Answers, context: Any, previous: Previous
 
 def _ages(answers: Mapping[str, Any]) -> list[Decimal | int]:
     get = answers.get
-    return [age for key in _AGE_KEYS.values() if (age := _number(get(key))) is not None]
+    ages = (value if type(value := get(key)) is int else answer_number(value) for key in _AGE_KEYS.values())
+    return [age for age in ages if age is not None]
 
 
 def _derive_totchild(answers: Answers, context: Any, previous: Previous) -> None:
@@ -981,10 +977,10 @@ def _derive_totelder(answers: Answers, context: Any, previous: Previous) -> None
 
 def _derive_totadult(answers: Answers, context: Any, previous: Previous) -> None:
     get = answers.get
-    lead = _number(get("age1"))
+    lead = _age(answers, 1)
     total = 1 if lead is not None and 16 <= lead < 60 else 0
     for age_key, _, relat_key in _PERSON_KEYS:
-        age = _number(get(age_key))
+        age = value if type(value := get(age_key)) is int else answer_number(value)
         if age is None:
             continue
         if 18 <= age < 60 or (16 <= age < 18 and get(relat_key) in (PARTNER, NOT_PARTNER)):

@@ -14,6 +14,7 @@ the log to organisations the owner does not belong to (§2.1, §4.1 steps 2 and 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
@@ -408,10 +409,12 @@ def _window(context: Any) -> tuple[datetime.date, datetime.date] | None:
     of the current collection year.
     """
     known = _context(context)
-    if known is None:
-        return None
-    today = known.today
-    first = earliest_open_start(today) if known.is_new_log else earliest_open_for_editing_start(today)
+    return None if known is None else _window_on(known.today, known.is_new_log)
+
+
+@functools.lru_cache(maxsize=64)
+def _window_on(today: datetime.date, new_log: bool) -> tuple[datetime.date, datetime.date]:
+    first = earliest_open_start(today) if new_log else earliest_open_for_editing_start(today)
     return first, dates_for(collection_start_year(today)).end
 
 
