@@ -10,7 +10,6 @@ false, except `!=`, which is true when the answer is missing ("renewal != 1" hol
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import decimal
 import functools
@@ -278,15 +277,26 @@ class PredicateResults:
             for key in [key for key, (_, _, reads) in helpers.items() if not reads.isdisjoint(changed)]:
                 del helpers[key]
 
-    @contextlib.contextmanager
-    def unchanged(self) -> Iterator[None]:
+    def unchanged(self) -> _Pass:
         """A pass over answers that do not change until it ends (helpers marked `once_per_pass` run once too)."""
-        previous = getattr(_memo, "results", None), getattr(_memo, "predicates", None)
-        _memo.results, _memo.predicates = {}, self
-        try:
-            yield
-        finally:
-            _memo.results, _memo.predicates = previous
+        return _Pass(self)
+
+
+class _Pass:
+    """The context of `PredicateResults.unchanged` (a plain class: it is entered several times per log)."""
+
+    __slots__ = ("previous", "results")
+
+    def __init__(self, results: PredicateResults) -> None:
+        self.results = results
+        self.previous: tuple[Any, Any] = (None, None)
+
+    def __enter__(self) -> None:
+        self.previous = getattr(_memo, "results", None), getattr(_memo, "predicates", None)
+        _memo.results, _memo.predicates = {}, self.results
+
+    def __exit__(self, *exception: object) -> None:
+        _memo.results, _memo.predicates = self.previous
 
 
 class PredicateIndex:

@@ -198,27 +198,24 @@ class Evaluator:
                 for answer_id in question.answer_ids:
                     asked.setdefault(answer_id, []).append((index, question))
         self._asked = {k: tuple(v) for k, v in asked.items()}
-        # answer id -> for each page asking it: (kept off route, derived test or None, page index, codes it must be
-        # one of), for clearing answers that no longer apply
+        # For clearing answers that no longer apply: answer id -> (kept off route, the pages asking it with the codes
+        # it must be one of there, the tests of when it is derived)
         self._keeping = {
-            k: tuple(
-                (
-                    q.keep_when_off_route,
-                    q.derived_when.compile() if q.derived_when is not never else None,
-                    index,
-                    q.codes if q.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) else None,
-                )
-                for index, q in v
+            k: (
+                any(q.keep_when_off_route for _, q in v),
+                tuple(
+                    (index, q.codes if q.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) else None)
+                    for index, q in v
+                ),
+                tuple(q.derived_when.compile() for _, q in v if q.derived_when is not never),
             )
             for k, v in asked.items()
         }
-        # answer id -> the one page asking it and the codes it must be one of, when that is all that keeps it
+        # answer id -> (page, codes) when the answer is kept only by that one page being shown (most answers)
         self._kept_when_shown = {
-            k: (index, codes)
-            for k, ways in self._keeping.items()
-            if len(ways) == 1
-            for off_route, derived, index, codes in ways
-            if not off_route and derived is None
+            k: pages[0]
+            for k, (off_route, pages, derived) in self._keeping.items()
+            if len(pages) == 1 and not off_route and not derived
         }
         # answer id -> (kind, codes), for answers that may need reading as numbers, dates or codes
         self._readable = {k: (v[0][1].kind, v[0][1].codes) for k, v in asked.items() if v[0][1].kind in _NORMALISED}
@@ -314,15 +311,13 @@ class Evaluator:
             if (way := simply(answer_id)) is None or not (routed[way[0]] and (way[1] is None or value in way[1]))
         ]
         for answer_id, value in others:
-            ways = keeping.get(answer_id)
-            if ways is None:
+            found = keeping.get(answer_id)
+            if found is None:
                 continue  # derived variables and other keys are not questions
-            for off_route, derived, page_index, codes in ways:
-                if off_route or (derived is not None and derived(answers, context)):
-                    break
-                if routed[page_index] and (codes is None or value in codes):
-                    break
-            else:
+            kept_off_route, pages, derived_when = found
+            if kept_off_route or any(routed[index] and (codes is None or value in codes) for index, codes in pages):
+                continue
+            if not any(derived(answers, context) for derived in derived_when):
                 gone.append(answer_id)
         for answer_id in gone:
             cleared[answer_id] = answers.pop(answer_id)
@@ -386,11 +381,10 @@ class Evaluator:
             status = Status.NOT_STARTED
         else:
             status = Status.IN_PROGRESS
-        get_given = given.get
         derived = {
-            key: value
+            key: work[key]
             for key in self._derived_keys
-            if (value := work.get(key, _UNSET)) is not _UNSET and get_given(key, _UNSET) != value
+            if key in work and (key not in given or given[key] != work[key])
         }
         cleared = {k: v for k, v in cleared.items() if k not in work}
         return Outcome(

@@ -74,9 +74,10 @@ def checkbox_zeros(question: Question) -> Derivation:
     keys = question.answer_ids
 
     def apply(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-        if any(answers.get(key) == 1 for key in keys):
+        get = answers.get
+        if 1 in [get(key) for key in keys]:
             for key in keys:
-                if answers.get(key) is None:
+                if get(key) is None:
                     answers[key] = 0
 
     return Derivation(
