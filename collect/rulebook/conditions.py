@@ -277,6 +277,15 @@ class PredicateResults:
             for key in [key for key, (_, _, reads) in helpers.items() if not reads.isdisjoint(changed)]:
                 del helpers[key]
 
+    def reads_outside_index(self) -> set[str]:
+        """The answers read by the remembered helpers and by the predicates outside the index remembered now."""
+        found: set[str] = set()
+        for _, _, reads in self.helpers.values():
+            found |= reads
+        for predicate in self._loose:
+            found |= predicate.fields
+        return found
+
     def unchanged(self) -> _Pass:
         """A pass over answers that do not change until it ends (helpers marked `once_per_pass` run once too)."""
         return _Pass(self)

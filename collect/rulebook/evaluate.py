@@ -239,7 +239,6 @@ class Evaluator:
         self._input_sets = frozenset(key for d in self._input for key in d.sets)
         self._derive_sets = tuple(dict.fromkeys(key for d in self._derive for key in d.sets))
         self._derived_keys = tuple(dict.fromkeys((*self._input_sets, *self._derive_sets)))
-        self._input_only_sets = tuple(key for key in self._derived_keys if key not in self._derive_sets)
         self._checks = tuple((c, tuple(c.messages.items())) for c in collection.checks)
         self._flags = frozenset(s.done_flag for s in subsections if s.done_flag)
         self._router = generate.router(subsections)
@@ -251,6 +250,11 @@ class Evaluator:
         self._predicates = PredicateIndex(
             (*self._router.predicates, *self._statuses.predicates, *self._fired.predicates)  # type: ignore[attr-defined]
         )
+        # The derived answers whose changes matter to predicates (those in the index) or to routing
+        self._watched = frozenset(self._predicates.by_answer) | self._router_reads
+        self._derive_set = frozenset(self._derive_sets)
+        self._derive_watched = tuple(key for key in self._derive_sets if key in self._watched)
+        self._derived_key_set = frozenset(self._derived_keys)
 
     # Reading answers as the declaration's types
 
@@ -315,10 +319,17 @@ class Evaluator:
             if found is None:
                 continue  # derived variables and other keys are not questions
             kept_off_route, pages, derived_when = found
-            if kept_off_route or any(routed[index] and (codes is None or value in codes) for index, codes in pages):
+            if kept_off_route:
                 continue
-            if not any(derived(answers, context) for derived in derived_when):
-                gone.append(answer_id)
+            for index, codes in pages:
+                if routed[index] and (codes is None or value in codes):
+                    break
+            else:
+                for derived in derived_when:
+                    if derived(answers, context):
+                        break
+                else:
+                    gone.append(answer_id)
         for answer_id in gone:
             cleared[answer_id] = answers.pop(answer_id)
         return gone
@@ -424,16 +435,15 @@ class Evaluator:
         before = dict(work)
         for apply in self._derive_functions:
             apply(work, context, previous)
+        derived_keys = self._derived_key_set
+        for key in [key for key, value in work.items() if value is None and key in derived_keys]:
+            del work[key]  # a derived value cleared
+        # Only the derived answers that routing or something remembered reads need comparing.
+        outside = predicates.reads_outside_index()
+        watched = [*self._derive_watched, *(k for k in outside if k in self._derive_set and k not in self._watched)]
         get, get_before = work.get, before.get
-        for key in self._input_only_sets:
-            if get(key, _UNSET) is None:
-                del work[key]
-        for key in self._derive_sets:
-            new = get(key, _UNSET)
-            if new is None:  # a derived value cleared
-                del work[key]
-                new = _UNSET
-            old = get_before(key, _UNSET)
+        for key in watched:
+            new, old = get(key, _UNSET), get_before(key, _UNSET)
             if new is not old and (type(new) is not type(old) or new != old):
                 changed.add(key)
         predicates.forget(changed)
