@@ -255,6 +255,7 @@ class Evaluator:
         self._derive_set = frozenset(self._derive_sets)
         self._derive_watched = tuple(key for key in self._derive_sets if key in self._watched)
         self._derived_key_set = frozenset(self._derived_keys)
+        self._derived_rank = {key: n for n, key in enumerate(self._derived_keys)}
 
     # Reading answers as the declaration's types
 
@@ -392,11 +393,8 @@ class Evaluator:
             status = Status.NOT_STARTED
         else:
             status = Status.IN_PROGRESS
-        derived = {
-            key: work[key]
-            for key in self._derived_keys
-            if key in work and (key not in given or given[key] != work[key])
-        }
+        present = sorted(self._derived_key_set.intersection(work), key=self._derived_rank.__getitem__)
+        derived = {key: work[key] for key in present if key not in given or given[key] != work[key]}
         cleared = {k: v for k, v in cleared.items() if k not in work}
         return Outcome(
             answers=work,

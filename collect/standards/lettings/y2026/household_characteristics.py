@@ -955,7 +955,7 @@ _PERSON_KEYS = tuple((f"age{n}", f"ecstat{n}", f"relat{n}") for n in PERSONS)
 def _derive_children_under_16(answers: Answers, context: Any, previous: Previous) -> None:
     get = answers.get
     for age_key, ecstat_key, relat_key in _PERSON_KEYS:
-        age = value if type(value := get(age_key)) is int else answer_number(value)
+        age = value if (value := get(age_key)) is None or type(value) is int else answer_number(value)
         if age is not None and age < 16:
             answers[ecstat_key] = CHILD_UNDER_16
             answers[relat_key] = NOT_PARTNER
@@ -963,7 +963,10 @@ def _derive_children_under_16(answers: Answers, context: Any, previous: Previous
 
 def _ages(answers: Mapping[str, Any]) -> list[Decimal | int]:
     get = answers.get
-    ages = (value if type(value := get(key)) is int else answer_number(value) for key in _AGE_KEYS.values())
+    ages = (
+        value if (value := get(key)) is None or type(value) is int else answer_number(value)
+        for key in _AGE_KEYS.values()
+    )
     return [age for age in ages if age is not None]
 
 
@@ -980,7 +983,7 @@ def _derive_totadult(answers: Answers, context: Any, previous: Previous) -> None
     lead = _age(answers, 1)
     total = 1 if lead is not None and 16 <= lead < 60 else 0
     for age_key, _, relat_key in _PERSON_KEYS:
-        age = value if type(value := get(age_key)) is int else answer_number(value)
+        age = value if (value := get(age_key)) is None or type(value) is int else answer_number(value)
         if age is None:
             continue
         if 18 <= age < 60 or (16 <= age < 18 and get(relat_key) in (PARTNER, NOT_PARTNER)):
