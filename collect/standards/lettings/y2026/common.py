@@ -117,11 +117,15 @@ RENT_RANGE_BEDS_CAP = 4  # general needs rent ranges stop at 4 bedrooms (LaRentR
 
 def as_code(value: Any) -> int | None:
     """An answer as an integer code (booleans and other types are not codes), or None."""
+    if type(value) is int:  # the common case
+        return value
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def as_date(value: Any) -> datetime.date | None:
     """A date answer as a `datetime.date` (a datetime gives its date), or None."""
+    if type(value) is datetime.date:  # the common case
+        return value
     if isinstance(value, datetime.datetime):
         return value.date()
     return value if isinstance(value, datetime.date) else None

@@ -27,7 +27,7 @@ from collect.standards.calendar import (
     earliest_open_for_editing_start,
     earliest_open_start,
 )
-from collect.standards.lettings.context import LettingsContext, LocationFacts, OrganisationFacts, SchemeFacts
+from collect.standards.lettings.context import LocationFacts, OrganisationFacts, SchemeFacts
 from collect.standards.lettings.y2026.common import (
     SETUP_DONE_FLAG,
     SUPPORTED_HOUSING,
@@ -49,8 +49,7 @@ LARGE_SCHEME_LOCATIONS = 19  # more than this many locations: the location is se
 FUTURE_START_DAYS = 14
 
 
-def _context(context: Any) -> LettingsContext | None:
-    return lettings_context(context)
+_context = lettings_context
 
 
 def _startdate(answers: ANY) -> datetime.date | None:
