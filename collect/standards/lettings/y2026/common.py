@@ -74,10 +74,9 @@ def checkbox_zeros(question: Question) -> Derivation:
     keys = question.answer_ids
 
     def apply(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-        get = answers.get
-        if 1 in [get(key) for key in keys]:
+        if 1 in map(answers.get, keys):
             for key in keys:
-                if get(key) is None:
+                if answers.get(key) is None:
                     answers[key] = 0
 
     return Derivation(

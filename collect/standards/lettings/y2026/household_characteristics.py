@@ -962,10 +962,9 @@ def _derive_children_under_16(answers: Answers, context: Any, previous: Previous
 
 
 def _ages(answers: Mapping[str, Any]) -> list[Decimal | int]:
-    get = answers.get
     ages = (
-        value if (value := get(key)) is None or type(value) is int else answer_number(value)
-        for key in _AGE_KEYS.values()
+        value if value is None or type(value) is int else answer_number(value)
+        for value in map(answers.get, _AGE_KEYS.values())
     )
     return [age for age in ages if age is not None]
 
@@ -992,22 +991,16 @@ def _derive_totadult(answers: Answers, context: Any, previous: Previous) -> None
 
 
 # (answer, value meaning the answer was refused or not known), for `refused`
-_REFUSALS = (
-    *((f"details_known_{n}", 1) for n in PERSONS),
-    *((f"age{n}_known", 1) for n in ALL_PERSONS),
-    *((f"sexrab{n}", PARTNER_REFUSED) for n in ALL_PERSONS),
-    *((f"relat{n}", PARTNER_REFUSED) for n in PERSONS),
-    *((f"ecstat{n}", WORKING_REFUSED) for n in ALL_PERSONS),
-)
+_REFUSALS: Mapping[Any, tuple[str, ...]] = {
+    1: (*(f"details_known_{n}" for n in PERSONS), *(f"age{n}_known" for n in ALL_PERSONS)),
+    PARTNER_REFUSED: (*(f"sexrab{n}" for n in ALL_PERSONS), *(f"relat{n}" for n in PERSONS)),
+    WORKING_REFUSED: tuple(f"ecstat{n}" for n in ALL_PERSONS),
+}
 
 
 def _derive_refused(answers: Answers, context: Any, previous: Previous) -> None:
     get = answers.get
-    for key, refused in _REFUSALS:
-        if get(key) == refused:
-            answers["refused"] = 1
-            return
-    answers["refused"] = 0
+    answers["refused"] = int(any(refused in map(get, keys) for refused, keys in _REFUSALS.items()))
 
 
 # Household types (§4.2 hhtype), tested in order on (elders aged 60+, other adults, children under 16); else 9.

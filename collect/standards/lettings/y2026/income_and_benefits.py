@@ -836,9 +836,8 @@ def _incref(answers: MutableMapping[str, Any], context: Any, previous: Mapping[s
 
 
 def _tcharge(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    get = answers.get
-    given = [get(c) for c in CHARGES]
-    if all(value is None for value in given):
+    given = list(map(answers.get, CHARGES))
+    if given.count(None) == len(given):
         answers["tcharge"] = None
         return
     amounts = []
