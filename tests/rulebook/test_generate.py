@@ -44,3 +44,28 @@ def test_the_numeric_finder_passes_over_plain_answers_and_pages_not_shown():
     assert TO_CHECK({"whole": 16, "money": Decimal("1.005"), "fives": 3, "open": "x"}, [True] * 4) == [0, 1, 2, 3]
     assert TO_CHECK({"whole": 16, "money": 5000}, [False, True, True, True]) == [1]
     assert TO_CHECK({"whole": True, "money": Decimal("NaN")}, [True] * 4) == [0, 1]
+
+
+def test_an_answer_read_more_than_once_is_read_once_but_a_flag_the_router_sets_is_read_after_it_is_set():
+    from collect.rulebook import F, Page, Subsection
+    from collect.rulebook.conditions import PredicateResults
+
+    name = Question("name", QuestionKind.TEXT, "Name")
+    age = Question("age", QuestionKind.NUMERIC, "Age")
+    first = Subsection("first", "First", (Page("name", (name,)),), done_flag="first_done")
+    done = F("first_done").is_true()
+    second = Subsection(
+        "second",
+        "Second",
+        (Page("age", (age,), shown_when=done & (F("name") != "x")), Page("adult", (age,), shown_when=F("age") >= 18)),
+        enabled_when=done & (F("name") != "y"),
+    )
+    route = generate.router([first, second])
+    answers = {"name": "Ann", "age": 20}
+    routed = [False] * 3
+    route(answers, None, routed, PredicateResults().results)
+    assert answers["first_done"] is True
+    assert routed == [True, True, True]
+    routed = [False] * 3
+    route({"age": 20}, None, routed, {})  # no name: the first subsection is not done, the second not enabled
+    assert routed == [True, False, False]
