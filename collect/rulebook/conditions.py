@@ -10,7 +10,6 @@ false, except `!=`, which is true when the answer is missing ("renewal != 1" hol
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import decimal
 import functools
@@ -228,34 +227,99 @@ _UNSET: Any = object()
 
 
 class PredicateResults:
-    """The results of `Pred`s over one log's answers, each kept until an answer it reads changes.
+    """The results of `Pred`s and `remembered` helpers over one log's answers, each kept until a read answer changes.
 
     The evaluator opens `unchanged()` around each pass over the pages and checks. Within a pass every predicate is
     worked out at most once however many pages or checks use it; between passes the evaluator calls `forget` with
-    the answers that clearing and derivations changed, and only the predicates that read one of them are worked
-    out again. This relies on each predicate declaring every answer it reads, which a test of each declaration
-    checks.
+    the answers that clearing and derivations changed, and only the predicates and helpers that read one of them are
+    worked out again. This relies on each predicate and helper declaring every answer it reads, which a test of each
+    declaration checks.
+
+    The `PredicateIndex` lists, for each answer, the predicates that read it, so forgetting costs only
+    the answers that changed; a predicate outside the index is noted when remembered and checked by its reads.
     """
 
-    def __init__(self) -> None:
-        self.results: dict[int, tuple[bool, frozenset[str]]] = {}
+    __slots__ = ("_by_answer", "_indexed", "_loose", "audit", "helpers", "results")
+
+    def __init__(self, index: PredicateIndex | None = None) -> None:
+        self.results: dict[Pred, bool] = {}
+        # (helper, ids of its other arguments) -> (result, the arguments kept alive, the answers it reads)
+        self.helpers: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...], frozenset[str]]] = {}
+        self._by_answer = index.by_answer if index is not None else {}
+        self._indexed = index.predicates if index is not None else frozenset()
+        self._loose: set[Pred] = set()
+        # For tests: called as audit(helper, function, args) to work out a `remembered` helper's result.
+        self.audit: Callable[[Any, Callable[..., Any], tuple[Any, ...]], Any] | None = None
+
+    def remember(self, predicate: Pred, value: bool) -> None:
+        """Keep a predicate's result until an answer it reads changes."""
+        self.results[predicate] = value
+        if predicate not in self._indexed:
+            self._loose.add(predicate)
 
     def forget(self, changed: Collection[str]) -> None:
-        """Forget the results of the predicates that read any of these answers."""
-        if changed and self.results:
-            stale = [key for key, (_, reads) in self.results.items() if not reads.isdisjoint(changed)]
-            for key in stale:
-                del self.results[key]
+        """Forget the results of the predicates and helpers that read any of these answers."""
+        if not changed:
+            return
+        results = self.results
+        if results:
+            by_answer = self._by_answer
+            for name in changed:
+                for predicate in by_answer.get(name, ()):
+                    results.pop(predicate, None)
+            if self._loose:
+                stale = [p for p in self._loose if not p.fields.isdisjoint(changed)]
+                for predicate in stale:
+                    results.pop(predicate, None)
+                    self._loose.discard(predicate)
+        helpers = self.helpers
+        if helpers:
+            for key in [key for key, (_, _, reads) in helpers.items() if not reads.isdisjoint(changed)]:
+                del helpers[key]
 
-    @contextlib.contextmanager
-    def unchanged(self) -> Iterator[None]:
+    def reads_outside_index(self) -> set[str]:
+        """The answers read by the remembered helpers and by the predicates outside the index remembered now."""
+        found: set[str] = set()
+        for _, _, reads in self.helpers.values():
+            found |= reads
+        for predicate in self._loose:
+            found |= predicate.fields
+        return found
+
+    def unchanged(self) -> _Pass:
         """A pass over answers that do not change until it ends (helpers marked `once_per_pass` run once too)."""
-        previous = getattr(_memo, "results", None), getattr(_memo, "predicates", None)
+        return _Pass(self)
+
+
+class _Pass:
+    """The context of `PredicateResults.unchanged` (a plain class: it is entered several times per log)."""
+
+    __slots__ = ("previous", "results")
+
+    def __init__(self, results: PredicateResults) -> None:
+        self.results = results
+        self.previous: tuple[Any, Any] = (None, None)
+
+    def __enter__(self) -> None:
+        self.previous = getattr(_memo, "results", None), getattr(_memo, "predicates", None)
         _memo.results, _memo.predicates = {}, self.results
-        try:
-            yield
-        finally:
-            _memo.results, _memo.predicates = previous
+
+    def __exit__(self, *exception: object) -> None:
+        _memo.results, _memo.predicates = self.previous
+
+
+class PredicateIndex:
+    """The predicates of some conditions, by the answers they read (worked out once, for `PredicateResults`)."""
+
+    __slots__ = ("by_answer", "predicates")
+
+    def __init__(self, found: Iterable[Pred]) -> None:
+        self.predicates = frozenset(found)
+        by_answer: dict[str, list[Pred]] = {}
+        for predicate in self.predicates:
+            for name in predicate.fields:
+                by_answer.setdefault(name, []).append(predicate)
+        self.by_answer: dict[str, tuple[Pred, ...]] = {k: tuple(v) for k, v in by_answer.items()}
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -284,6 +348,37 @@ def once_per_pass(function: _F) -> _F:
     return remembered  # type: ignore[return-value]
 
 
+def remembered(*, reads: Iterable[str]) -> Callable[[_F], _F]:
+    """A pure helper of a log's answers, `helper(answers, *others)`, whose result is kept like a `Pred`'s.
+
+    Inside `PredicateResults.unchanged()` the result for the same other arguments (context, ... compared by identity)
+    is reused in this pass and later ones, until `forget` is told that one of the answers in `reads` changed. The
+    answers must be the log's answers of that `PredicateResults` (never a changed copy), and `reads` every answer
+    the helper reads, which a test of each declaration checks (with `PredicateResults.audit`). Outside a pass
+    (derivations, which change the answers) the helper simply runs.
+    """
+    declared = frozenset(reads)
+
+    def decorate(function: _F) -> _F:
+        @functools.wraps(function)
+        def helper(answers: Any, *others: Any) -> Any:
+            results: PredicateResults | None = getattr(_memo, "predicates", None)
+            if results is None:
+                return function(answers, *others)
+            key = (helper, *map(id, others))
+            found = results.helpers.get(key)
+            if found is None:
+                audit = results.audit
+                value = function(answers, *others) if audit is None else audit(helper, function, (answers, *others))
+                found = results.helpers[key] = (value, others, declared)
+            return found[0]
+
+        helper.reads = declared  # type: ignore[attr-defined]
+        return helper  # type: ignore[return-value]
+
+    return decorate
+
+
 @dataclass(frozen=True, eq=False)
 class Pred(Condition):
     """A named rule too rich for comparisons, written as a function of (answers, context)."""
@@ -297,29 +392,31 @@ class Pred(Condition):
         object.__setattr__(self, "fields", frozenset(self.reads))
 
     def source(self, bound: dict[str, Any]) -> str:
-        locals_: dict[int, str] | None = bound.get(LOCAL_PREDICATES)
+        locals_: dict[Pred, str] | None = bound.get(LOCAL_PREDICATES)
         if locals_ is None:
             return f"{_bind(bound, self.compile())}(a, c)"
-        # In a generated function: each predicate in a local variable, worked out on first use (see `local_names`).
-        name = locals_.get(id(self))
+        # In a generated function: each predicate in a local variable, worked out on first use (see `local_names`),
+        # from `m`, the function's `PredicateResults.results`, or else by its test (and then kept in `m`).
+        name = locals_.get(self)
         if name is None:
-            name = locals_[id(self)] = f"_p{len(locals_)}"
-            bound[f"_t{name}"] = self.compile()
-        return f"({name} if {name} is not _U else ({name} := _t{name}(a, c)))"
+            name = locals_[self] = f"_p{len(locals_)}"
+            bound[f"_q{name}"] = self
+            bound[f"_t{name}"] = self.test
+        found = f"(m[_q{name}] if _q{name} in m else m.setdefault(_q{name}, _bool(_t{name}(a, c))))"
+        return f"({name} if {name} is not _U else ({name} := {found}))"
 
     def compile(self) -> Test:
-        test, key, reads = self.test, id(self), self.fields
+        test = self.test
 
         def memoised(answers: Answers, context: Any) -> bool:
-            results: dict[int, tuple[bool, frozenset[str]]] | None = getattr(_memo, "predicates", None)
+            results: PredicateResults | None = getattr(_memo, "predicates", None)
             if results is None:
-                return test(answers, context)
-            found = results.get(key)
+                return bool(test(answers, context))
+            found = results.results.get(self)
             if found is None:
-                value = bool(test(answers, context))
-                results[key] = (value, reads)
-                return value
-            return found[0]
+                found = bool(test(answers, context))
+                results.remember(self, found)
+            return found
 
         return memoised
 
@@ -406,10 +503,16 @@ def local_names(bound: dict[str, Any]) -> str:
     """The line that starts a generated function whose conditions were sourced with `LOCAL_PREDICATES` in `bound`.
 
     Each predicate the function uses gets a local variable, unset until first used, so a predicate used by many
-    pages or checks is called once per call of the generated function.
+    pages or checks is looked up or worked out once per call of the generated function. The function takes `m`, the
+    `PredicateResults.results` of the log, where results are kept across calls.
     """
     names = list(bound.get(LOCAL_PREDICATES, {}).values())
     return " = ".join([*names, "_U"]) if names else "pass"
+
+
+def local_predicates(bound: dict[str, Any]) -> tuple[Pred, ...]:
+    """The predicates a generated function sourced with `LOCAL_PREDICATES` in `bound` uses."""
+    return tuple(bound.get(LOCAL_PREDICATES, {}))
 
 
 _HELPERS: dict[str, Any] = {
@@ -417,4 +520,5 @@ _HELPERS: dict[str, Any] = {
     "_NUMBERS": (int, float, decimal.Decimal),
     "_date": datetime.date,
     "_U": _UNSET,
+    "_bool": bool,
 }

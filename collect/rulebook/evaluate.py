@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from collect.rulebook import generate
-from collect.rulebook.conditions import PredicateResults, never
+from collect.rulebook.conditions import PredicateIndex, PredicateResults, never
 from collect.rulebook.declaration import (
     CollectionYear,
     Derivation,
@@ -142,7 +142,31 @@ _READY: dict[QuestionKind, type] = {
     QuestionKind.SELECT: int,
     QuestionKind.INTERRUPTION: int,
 }
+_CODED = frozenset({QuestionKind.RADIO, QuestionKind.SELECT, QuestionKind.INTERRUPTION})
 _UNSET: Any = object()
+
+
+def _numeric_issues(question: Question, value: Any) -> list[Issue]:
+    """The format, range and step errors of a numeric question's answer."""
+    number = value if type(value) is int else _as_number(value)
+    label = question.label
+    if number is None:
+        return [Issue(f"numeric.format.{question.id}", question.id, f"{label} must be a number.", Severity.HARD)]
+    issues = []
+    low, high = question.minimum, question.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        if low is not None and high is not None:
+            text = f"{label} must be between {_format_bound(question, low)} and {_format_bound(question, high)}."
+        elif low is not None:
+            text = f"{label} must be at least {_format_bound(question, low)}."
+        else:
+            text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
+        issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
+    step = question.step
+    if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
+        text = f"{label} must be a whole number." if step == 1 else f"{label} must be given to the nearest hundredth."
+        issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
+    return issues
 
 
 @dataclass(frozen=True)
@@ -174,22 +198,32 @@ class Evaluator:
                 for answer_id in question.answer_ids:
                     asked.setdefault(answer_id, []).append((index, question))
         self._asked = {k: tuple(v) for k, v in asked.items()}
-        # answer id -> for each page asking it: (kept off route, derived test or None, page index, codes it must be
-        # one of), for clearing answers that no longer apply
+        # For clearing answers that no longer apply: answer id -> (kept off route, the pages asking it with the codes
+        # it must be one of there, the tests of when it is derived)
         self._keeping = {
-            k: tuple(
-                (
-                    q.keep_when_off_route,
-                    q.derived_when.compile() if q.derived_when is not never else None,
-                    index,
-                    q.codes if q.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) else None,
-                )
-                for index, q in v
+            k: (
+                any(q.keep_when_off_route for _, q in v),
+                tuple(
+                    (index, q.codes if q.kind in (QuestionKind.RADIO, QuestionKind.INTERRUPTION) else None)
+                    for index, q in v
+                ),
+                tuple(q.derived_when.compile() for _, q in v if q.derived_when is not never),
             )
             for k, v in asked.items()
         }
+        # answer id -> (page, codes) when the answer is kept only by that one page being shown (most answers)
+        self._kept_when_shown = {
+            k: pages[0]
+            for k, (off_route, pages, derived) in self._keeping.items()
+            if len(pages) == 1 and not off_route and not derived
+        }
         # answer id -> (kind, codes), for answers that may need reading as numbers, dates or codes
         self._readable = {k: (v[0][1].kind, v[0][1].codes) for k, v in asked.items() if v[0][1].kind in _NORMALISED}
+        # answer id -> the type its answer has when it needs no reading (text, for codes that are all text)
+        self._ready = {
+            k: str if kind in _CODED and codes and all(type(c) is str for c in codes) else _READY[kind]
+            for k, (kind, codes) in self._readable.items()
+        }
         numeric: dict[str, list[tuple[int, Question]]] = {}
         for answer_id, found in asked.items():
             for index, question in found:
@@ -198,9 +232,10 @@ class Evaluator:
         self._numeric = tuple(
             _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
         )
-        self._numeric_order = {question_id: n for n, question_id in enumerate(numeric)}
+        self._numeric_to_check = generate.numeric_finder([(n.question, n.pages) for n in self._numeric])
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
         self._derive: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.DERIVE)
+        self._derive_functions = tuple(d.apply for d in self._derive)
         self._input_sets = frozenset(key for d in self._input for key in d.sets)
         self._derive_sets = tuple(dict.fromkeys(key for d in self._derive for key in d.sets))
         self._derived_keys = tuple(dict.fromkeys((*self._input_sets, *self._derive_sets)))
@@ -212,6 +247,15 @@ class Evaluator:
             subsections, (Status.CANNOT_START, Status.NOT_STARTED, Status.IN_PROGRESS, Status.COMPLETED)
         )
         self._fired = generate.check_finder(collection.checks)
+        self._predicates = PredicateIndex(
+            (*self._router.predicates, *self._statuses.predicates, *self._fired.predicates)  # type: ignore[attr-defined]
+        )
+        # The derived answers whose changes matter to predicates (those in the index) or to routing
+        self._watched = frozenset(self._predicates.by_answer) | self._router_reads
+        self._derive_set = frozenset(self._derive_sets)
+        self._derive_watched = tuple(key for key in self._derive_sets if key in self._watched)
+        self._derived_key_set = frozenset(self._derived_keys)
+        self._derived_rank = {key: n for n, key in enumerate(self._derived_keys)}
 
     # Reading answers as the declaration's types
 
@@ -221,13 +265,14 @@ class Evaluator:
         A number that cannot be read is set aside in `unreadable`, so no rule sees it; it is put back afterwards
         with an error (if its page is shown), so nothing typed is lost and evaluating again gives the same outcome.
         """
-        readable = self._readable
+        readable, ready = self._readable, self._ready.get
         to_read = [
-            (answer_id, value, found)
+            (answer_id, value)
             for answer_id, value in work.items()
-            if (found := readable.get(answer_id)) is not None and type(value) is not _READY[found[0]]
+            if (wanted := ready(answer_id)) is not None and type(value) is not wanted
         ]
-        for answer_id, value, (kind, codes) in to_read:
+        for answer_id, value in to_read:
+            kind, codes = readable[answer_id]
             if kind is QuestionKind.NUMERIC:
                 if type(value) is Decimal and value.is_finite():
                     continue  # already a number
@@ -253,27 +298,39 @@ class Evaluator:
 
     # Routing and clearing answers that no longer apply (lettings-2026.md §0)
 
-    def _route(self, answers: dict[str, Any], context: Any) -> list[bool]:
+    def _route(self, answers: dict[str, Any], context: Any, predicates: PredicateResults) -> list[bool]:
         """Which pages are shown, subsection by subsection (setting any "done" flags on the way)."""
         routed = [False] * len(self._page_ids)
-        self._router(answers, context, routed)
+        with predicates.unchanged():
+            self._router(answers, context, routed, predicates.results)
         return routed
 
     def _clear(self, answers: dict[str, Any], context: Any, routed: list[bool], cleared: dict[str, Any]) -> list[str]:
         """Remove the answers to questions on no shown page (or not one of its options); return their ids."""
-        keeping = self._keeping
+        keeping, simply = self._keeping, self._kept_when_shown.get
         gone = []
-        for answer_id, value in answers.items():
-            ways = keeping.get(answer_id)
-            if ways is None:
+        # Most answers are kept by being on one shown page: only the others are looked at in full.
+        others = [
+            (answer_id, value)
+            for answer_id, value in answers.items()
+            if (way := simply(answer_id)) is None or not (routed[way[0]] and (way[1] is None or value in way[1]))
+        ]
+        for answer_id, value in others:
+            found = keeping.get(answer_id)
+            if found is None:
                 continue  # derived variables and other keys are not questions
-            for off_route, derived, page_index, codes in ways:
-                if off_route or (derived is not None and derived(answers, context)):
-                    break
-                if routed[page_index] and (codes is None or value in codes):
+            kept_off_route, pages, derived_when = found
+            if kept_off_route:
+                continue
+            for index, codes in pages:
+                if routed[index] and (codes is None or value in codes):
                     break
             else:
-                gone.append(answer_id)
+                for derived in derived_when:
+                    if derived(answers, context):
+                        break
+                else:
+                    gone.append(answer_id)
         for answer_id in gone:
             cleared[answer_id] = answers.pop(answer_id)
         return gone
@@ -282,45 +339,19 @@ class Evaluator:
 
     def _numeric_issues(self, answers: Mapping[str, Any], routed: list[bool]) -> list[Issue]:
         issues: list[Issue] = []
-        get = answers.get
-        for numeric in self._numeric:
-            question = numeric.question
-            value = get(question.id)
-            if value is None or not any(routed[index] for index in numeric.pages):
-                continue
-            number = value if type(value) is int else _as_number(value)
-            label = question.label
-            if number is None:
-                issues.append(
-                    Issue(f"numeric.format.{question.id}", question.id, f"{label} must be a number.", Severity.HARD)
-                )
-                continue
-            low, high = question.minimum, question.maximum
-            if (low is not None and number < low) or (high is not None and number > high):
-                if low is not None and high is not None:
-                    text = (
-                        f"{label} must be between {_format_bound(question, low)} and {_format_bound(question, high)}."
-                    )
-                elif low is not None:
-                    text = f"{label} must be at least {_format_bound(question, low)}."
-                else:
-                    text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
-                issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
-            step = question.step
-            if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
-                text = (
-                    f"{label} must be a whole number."
-                    if step == 1
-                    else f"{label} must be given to the nearest hundredth."
-                )
-                issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
+        numeric = self._numeric
+        for index in self._numeric_to_check(answers, routed):
+            question = numeric[index].question
+            issues.extend(_numeric_issues(question, answers[question.id]))
         return issues
 
-    def _check_issues(self, answers: Mapping[str, Any], context: Any) -> tuple[list[Issue], list[Issue]]:
+    def _check_issues(
+        self, answers: Mapping[str, Any], context: Any, predicates: PredicateResults
+    ) -> tuple[list[Issue], list[Issue]]:
         errors: list[Issue] = []
         warnings: list[Issue] = []
         checks = self._checks
-        for index in self._fired(answers, context):
+        for index in self._fired(answers, context, predicates.results):
             check, messages = checks[index]
             soft = check.severity is Severity.SOFT
             if soft and check.confirm_field and answers.get(check.confirm_field) == 0:
@@ -345,16 +376,15 @@ class Evaluator:
         cleared: dict[str, Any] = {}
         for derivation in self._input:
             derivation.apply(work, context, previous)
-        predicates = PredicateResults()
+        predicates = PredicateResults(self._predicates)
         routed = self._route_and_derive(work, context, previous, predicates, cleared)
         unreadable = self._put_back(work, given, set_aside, routed, cleared)
         predicates.forget(set_aside)
-        facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         numeric_errors = self._numeric_issues(work, routed)
-        with_facts = {**work, **facts}
-        with predicates.unchanged():
-            errors, warnings = self._check_issues(with_facts, context)
-            statuses, missing = self._statuses(with_facts, context, routed)
+        with predicates.unchanged():  # checks and statuses see the facts (such as "setup done") with the answers
+            errors, warnings = self._check_issues(work, context, predicates)
+            statuses, missing = self._statuses(work, context, routed, predicates.results)
+        facts = {flag: work.pop(flag) for flag in self._flags if flag in work}
         errors = unreadable + numeric_errors + errors
         values = statuses.values()
         if not errors and all(s is Status.COMPLETED for s in values):
@@ -363,11 +393,8 @@ class Evaluator:
             status = Status.NOT_STARTED
         else:
             status = Status.IN_PROGRESS
-        derived = {
-            key: work[key]
-            for key in self._derived_keys
-            if key in work and (key not in given or given[key] != work[key])
-        }
+        present = sorted(self._derived_key_set.intersection(work), key=self._derived_rank.__getitem__)
+        derived = {key: work[key] for key in present if key not in given or given[key] != work[key]}
         cleared = {k: v for k, v in cleared.items() if k not in work}
         return Outcome(
             answers=work,
@@ -397,27 +424,29 @@ class Evaluator:
         """
         changed: set[str] = set()
         for _ in range(2):
-            with predicates.unchanged():
-                routed = self._route(work, context)
+            routed = self._route(work, context, predicates)
             gone = self._clear(work, context, routed, cleared)
             predicates.forget(gone)
             changed = set(gone)
             if not gone:
                 break  # nothing cleared: a second pass would route the same pages
-        before = [work.get(key, _UNSET) for key in self._derive_sets]
-        for derivation in self._derive:
-            derivation.apply(work, context, previous)
-        for key in self._derived_keys:
-            if key in work and work[key] is None:
-                del work[key]
-        for key, old in zip(self._derive_sets, before, strict=True):
-            new = work.get(key, _UNSET)
+        before = dict(work)
+        for apply in self._derive_functions:
+            apply(work, context, previous)
+        derived_keys = self._derived_key_set
+        for key in [key for key, value in work.items() if value is None and key in derived_keys]:
+            del work[key]  # a derived value cleared
+        # Only the derived answers that routing or something remembered reads need comparing.
+        outside = predicates.reads_outside_index()
+        watched = [*self._derive_watched, *(k for k in outside if k in self._derive_set and k not in self._watched)]
+        get, get_before = work.get, before.get
+        for key in watched:
+            new, old = get(key, _UNSET), get_before(key, _UNSET)
             if new is not old and (type(new) is not type(old) or new != old):
                 changed.add(key)
         predicates.forget(changed)
         if not self._router_reads.isdisjoint(changed):
-            with predicates.unchanged():
-                routed = self._route(work, context)
+            routed = self._route(work, context, predicates)
         return routed
 
     def _put_back(

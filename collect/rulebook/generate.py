@@ -2,20 +2,40 @@
 
 Each pass over a log is one generated function with every condition of the declaration written inline, so a log
 costs no interpreted walk over pages and questions. A `Pred` used by many pages or checks is held in a local
-variable of the generated function and worked out once per call (and across calls through `PredicateResults`).
+variable of the generated function and worked out once per call, and across calls through `m`, the log's
+`PredicateResults.results` (each generated function lists the predicates it uses in `predicates`, for the
+`PredicateIndex` that forgets them).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
-from collect.rulebook.conditions import _HELPERS, LOCAL_PREDICATES, Condition, local_names, never
+from collect.rulebook.conditions import (
+    _HELPERS,
+    LOCAL_PREDICATES,
+    Condition,
+    Pred,
+    always,
+    local_names,
+    local_predicates,
+    never,
+)
 from collect.rulebook.declaration import Check, Question, QuestionKind, Subsection
 
-Router = Callable[[dict[str, Any], Any, list[bool]], None]
-StatusFunction = Callable[[Mapping[str, Any], Any, list[bool]], tuple[dict[str, Any], dict[str, list[str]]]]
-CheckFinder = Callable[[Mapping[str, Any], Any], list[int]]
+Results = dict[Pred, bool]
+Router = Callable[[dict[str, Any], Any, list[bool], Results], None]
+StatusFunction = Callable[[Mapping[str, Any], Any, list[bool], Results], tuple[dict[str, Any], dict[str, list[str]]]]
+CheckFinder = Callable[[Mapping[str, Any], Any, Results], list[int]]
+NumericFinder = Callable[[Mapping[str, Any], list[bool]], list[int]]
+
+
+# An answer read in a generated function: g('answer_id')
+_READ = re.compile(r"\bg\('([A-Za-z0-9_]+)'\)")
 
 
 class _Source:
@@ -24,6 +44,7 @@ class _Source:
     def __init__(self, signature: str) -> None:
         self.bound: dict[str, Any] = {**_HELPERS, LOCAL_PREDICATES: {}}
         self.lines = [f"def generated({signature}):", "    g = a.get", ""]
+        self.written: set[str] = set()  # answers the function sets, read afresh each time
 
     def expression(self, condition: Condition) -> str:
         """The condition as an expression reading answers through `g`."""
@@ -40,10 +61,21 @@ class _Source:
         self.lines.append("    " * indent + line)
 
     def build(self) -> Any:
-        """The generated function."""
-        self.lines[2] = f"    {local_names(self.bound)}"
+        """The generated function, with the predicates it uses in its `predicates` attribute.
+
+        An answer read more than once (and not set by the function) is read once, at the start, into a local.
+        """
+        body = "\n".join(self.lines[3:])
+        reads = Counter(_READ.findall(body))
+        hoisted = (name for name, count in reads.items() if count > 1 and name not in self.written)
+        names = {name: f"_a{n}" for n, name in enumerate(hoisted)}
+        body = _READ.sub(lambda found: names.get(found[1], found[0]), body)
+        start = [f"    {local} = g({name!r})" for name, local in names.items()]
+        self.lines = [*self.lines[:2], f"    {local_names(self.bound)}", *start, body]
         exec("\n".join(self.lines), self.bound)  # noqa: S102 - source generated from the declaration's conditions
-        return self.bound["generated"]
+        function = self.bound["generated"]
+        function.predicates = local_predicates(self.bound)
+        return function
 
 
 def _pages_with_index(subsections: Sequence[Subsection]) -> list[tuple[Subsection, list[tuple[int, Any]]]]:
@@ -88,12 +120,19 @@ def _optional(source: _Source, question: Question) -> str:
 
 
 def router(subsections: Sequence[Subsection]) -> Router:
-    """route(answers, context, routed): sets routed[i] for each page shown, and each subsection's "done" flag."""
-    source = _Source("a, c, r")
+    """route(answers, context, routed, m): sets routed[i] for each page shown, and each subsection's "done" flag.
+
+    `routed` starts all False; `m` keeps predicate results (`PredicateResults.results`).
+    """
+    source = _Source("a, c, r, m")
     for subsection, pages in _pages_with_index(subsections):
         source.add(1, f"if {source.expression(subsection.enabled_when)}:")
         for index, page in pages:
-            source.add(2, f"r[{index}] = bool({source.expression(page.shown_when)})")
+            if page.shown_when is always:
+                source.add(2, f"r[{index}] = True")
+            else:
+                source.add(2, f"if {source.expression(page.shown_when)}:")
+                source.add(3, f"r[{index}] = True")
         source.add(2, "pass")
         if subsection.done_flag:
             # Done when every applicable question (but those excluded) is answered or optional.
@@ -108,16 +147,18 @@ def router(subsections: Sequence[Subsection]) -> Router:
                     source.add(1, f"if _d and {applies} and not {answered} and not {optional}:")
                     source.add(2, "_d = False")
             source.add(1, f"a[{subsection.done_flag!r}] = _d")
+            source.written.add(subsection.done_flag)
     router_function: Router = source.build()
     return router_function
 
 
 def status_function(subsections: Sequence[Subsection], labels: Sequence[Any]) -> StatusFunction:
-    """statuses(answers, context, routed): each subsection's status and its questions still to answer.
+    """statuses(answers, context, routed, m): each subsection's status and its questions still to answer.
 
-    `labels` are the statuses to give: cannot start yet, not started, in progress, completed.
+    `labels` are the statuses to give: cannot start yet, not started, in progress, completed; `m` keeps predicate
+    results (`PredicateResults.results`).
     """
-    source = _Source("a, c, r")
+    source = _Source("a, c, r, m")
     cannot_start, not_started, in_progress, completed = (source.constant(label) for label in labels)
     source.add(1, "S = {}")
     source.add(1, "M = {}")
@@ -161,14 +202,47 @@ def status_function(subsections: Sequence[Subsection], labels: Sequence[Any]) ->
 
 
 def check_finder(checks: Sequence[Check]) -> CheckFinder:
-    """fired(answers, context): the indexes of the checks whose conditions hold, in order."""
-    source = _Source("a, c")
+    """fired(answers, context, m): the indexes of the checks whose conditions hold, in order.
+
+    `m` keeps predicate results (`PredicateResults.results`).
+    """
+    source = _Source("a, c, m")
     source.add(1, "found = []")
     for index, check in enumerate(checks):
         source.add(1, f"if {source.expression(check.when)}:")
         source.add(2, f"found.append({index})")
     source.add(1, "return found")
     finder: CheckFinder = source.build()
+    return finder
+
+
+def numeric_finder(questions: Sequence[tuple[Question, Sequence[int]]]) -> NumericFinder:
+    """to_check(answers, routed): the indexes of the numeric questions (each with the pages asking it) to check.
+
+    A question is to check when it is answered on a shown page and its answer is not plainly a number within its
+    limits (a whole number, or a finite Decimal, between its minimum and maximum and a multiple of its step); the
+    evaluator works out the messages of those alone.
+    """
+    source = _Source("a, r")
+    source.bound["_Decimal"] = Decimal
+    source.add(1, "found = []")
+    for index, (question, pages) in enumerate(questions):
+        limits = []
+        if question.minimum is not None:
+            limits.append(f"{source.constant(question.minimum)} <= v")
+        if question.maximum is not None:
+            limits.append(f"v <= {source.constant(question.maximum)}")
+        step = question.step
+        on_step = [] if step is None else [f"v % {source.constant(Decimal(step))} == 0"]
+        whole_on_step = [] if step is None or Decimal(1) % Decimal(step) == 0 else on_step
+        whole = " and ".join(["type(v) is int", *limits, *whole_on_step])
+        decimal = " and ".join(["type(v) is _Decimal", "v.is_finite()", *limits, *on_step])
+        shown = " or ".join(f"r[{page}]" for page in pages)
+        source.add(1, f"v = g({question.id!r})")
+        source.add(1, f"if v is not None and ({shown}) and not (({whole}) or ({decimal})):")
+        source.add(2, f"found.append({index})")
+    source.add(1, "return found")
+    finder: NumericFinder = source.build()
     return finder
 
 

@@ -25,15 +25,18 @@ ONS_OUTWARD_WIDTH = 4
 
 
 def compact(postcode: str) -> str:
-    """Upper case, without any spaces."""
-    return re.sub(r"\s+", "", postcode).upper()
+    """Upper case, without any white space (str.split splits on the characters a regex matches as white space)."""
+    return "".join(postcode.split()).upper()
 
 
+# Postcodes repeat across logs (a bulk upload's lines, a location's logs), and these are pure: kept for reuse.
+@functools.lru_cache(maxsize=65536)
 def is_valid(postcode: str) -> bool:
     """Whether the text has the format of a UK postcode (spaces and case do not matter)."""
     return bool(_POSTCODE.match(compact(postcode)))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(postcode: str) -> str:
     """The postcode in capitals with one space before the last three characters: "s12hh" gives "S1 2HH"."""
     text = compact(postcode)

@@ -203,3 +203,78 @@ def test_not_a_number_is_unreadable_not_a_crash():
     for value in (Decimal("NaN"), Decimal("Infinity"), float("nan")):
         outcome = ENGINE.evaluate({**COMPLETE, "hhmemb": value, "age1": value})
         assert {e.check_id for e in outcome.errors} >= {"numeric.format.hhmemb", "numeric.format.age1"}
+
+
+def _weekly_engine():
+    """A collection where a derivation changes what a routing predicate and a remembered helper read."""
+    from collect.rulebook import (
+        Check,
+        CollectionYear,
+        Derivation,
+        Page,
+        Pred,
+        Question,
+        QuestionKind,
+        Section,
+        Severity,
+        Subsection,
+    )
+    from collect.rulebook.conditions import remembered
+
+    calls = []
+
+    @remembered(reads=("weekly",))
+    def weekly_of(answers):
+        calls.append(answers.get("weekly"))
+        return answers.get("weekly") or 0
+
+    def derive(answers, context, previous):
+        answers["weekly"] = answers["amount"] * 2 if answers.get("amount") is not None else None
+
+    big = Pred("the weekly amount is over 10", lambda a, c: weekly_of(a) > 10, reads=("weekly",))
+    pages = (
+        Page("amount", (Question("amount", QuestionKind.NUMERIC, "Amount"),)),
+        Page("confirm", (Question("sure", QuestionKind.RADIO, "Sure?", options=()),), shown_when=big),
+    )
+    check = Check("W", Severity.HARD, big, {"amount": lambda a, c: f"Weekly {weekly_of(a)} is too much."})
+    collection = CollectionYear(
+        "w",
+        "w",
+        2026,
+        "W",
+        (Section("s", "S", (Subsection("s", "S", pages),)),),
+        derivations=(Derivation("weekly", "Weekly", ("weekly",), ("amount",), derive),),
+        checks=(check,),
+    )
+    return compile_collection(collection), calls
+
+
+def test_a_derivation_that_changes_what_a_remembered_helper_reads_makes_it_work_again():
+    engine, calls = _weekly_engine()
+    outcome = engine.evaluate({"amount": 6})
+    # Routing first sees no weekly amount (0); after the derivation, weekly is 12: worked out again, routed again.
+    assert calls == [None, 12]
+    assert "confirm" in outcome.routed_pages
+    assert [e.message for e in outcome.errors] == ["Weekly 12 is too much."]
+    calls.clear()
+    outcome = engine.evaluate({"amount": 5, "weekly": 10})
+    assert calls == [10]  # the derivation gives weekly 10 again: nothing changed, nothing worked out again
+    assert outcome.errors == []
+    assert "confirm" not in outcome.routed_pages
+
+
+def test_reads_outside_the_index_are_those_of_remembered_helpers_and_loose_predicates():
+    from collect.rulebook.conditions import Pred, PredicateIndex, PredicateResults, remembered
+
+    @remembered(reads=("a", "b"))
+    def helper(answers):
+        return answers.get("a")
+
+    loose = Pred("c is 1", lambda a, c: a.get("c") == 1, reads=("c",))
+    indexed = Pred("d is 1", lambda a, c: a.get("d") == 1, reads=("d",))
+    results = PredicateResults(PredicateIndex([indexed]))
+    with results.unchanged():
+        helper({"a": 1})
+        loose.compile()({"c": 1}, None)
+        indexed.compile()({"d": 1}, None)
+    assert results.reads_outside_index() == {"a", "b", "c"}

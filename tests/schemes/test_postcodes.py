@@ -83,3 +83,9 @@ def test_the_form_explains_a_wrong_postcode(local_authorities, postcode, message
     form = PostcodeForm({"postcode": postcode})
     assert not form.is_valid()
     assert form.errors["postcode"] == [message]
+
+
+def test_compact_removes_every_kind_of_white_space():
+    spaces = "".join(chr(n) for n in range(0x3100) if chr(n).isspace())
+    assert postcodes.compact(f"s1{spaces}2hh\t") == "S12HH"
+    assert postcodes.normalise("\u2003s1\u00a02hh\n") == "S1 2HH"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collect.rulebook.conditions import Pred, predicates
+from collect.rulebook.conditions import Pred, PredicateResults, predicates
 from collect.standards.lettings.y2026 import LETTINGS_2026, examples
 from tests.standards.lettings.support import make_context, supported_context
 from tests.standards.lettings.test_examples import QUESTION_IDS, VALUES
@@ -94,6 +94,19 @@ CONTEXTS = {"gn": make_context(), "sh": supported_context()}
 EXAMPLES = {"gn": examples.GENERAL_NEEDS, "sh": examples.SUPPORTED_HOUSING}
 
 
+def _audit(helper: Any, function: Any, args: tuple[Any, ...]) -> Any:
+    """Work out a remembered helper over answers that record what it reads, and check it declares them."""
+    recording = Recording(dict(args[0]))
+    value = function(recording, *args[1:])
+    undeclared = recording.read - helper.reads
+    assert not undeclared, f"helper {function.__name__} reads {sorted(undeclared)} without declaring them"
+    AUDITED.add(function.__name__)
+    return value
+
+
+AUDITED: set[str] = set()
+
+
 def _assert_declared(answers: dict[str, Any], kind: str) -> None:
     context = CONTEXTS[kind]
     for predicate in PREDICATES:
@@ -101,6 +114,11 @@ def _assert_declared(answers: dict[str, Any], kind: str) -> None:
         predicate.test(recording, context)
         undeclared = recording.read - predicate.fields
         assert not undeclared, f"{predicate.description!r} reads {sorted(undeclared)} without declaring them"
+        # Again in a pass, where remembered helpers (kept until an answer they read changes) are audited.
+        results = PredicateResults()
+        results.audit = _audit
+        with results.unchanged():
+            predicate.test(Recording(answers), context)
     for derivation in LETTINGS_2026.derivations:
         recording = Recording(answers)
         derivation.apply(recording, context, None)
@@ -117,6 +135,7 @@ def test_there_are_predicates_to_check():
 @pytest.mark.parametrize("kind", ["gn", "sh"])
 def test_the_complete_examples_touch_only_declared_answers(kind):
     _assert_declared(dict(EXAMPLES[kind]), kind)
+    assert {"rent_range_for", "applicable_income_range", "_charge_limits"} <= AUDITED
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Derivation, F, Option, Question, QuestionKind
-from collect.rulebook.conditions import Condition, once_per_pass
+from collect.rulebook.conditions import Condition, remembered
 from collect.standards.calendar import collection_start_year
 from collect.standards.lettings.context import LettingsContext, RentRange
 
@@ -74,7 +74,7 @@ def checkbox_zeros(question: Question) -> Derivation:
     keys = question.answer_ids
 
     def apply(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-        if any(answers.get(key) == 1 for key in keys):
+        if 1 in map(answers.get, keys):
             for key in keys:
                 if answers.get(key) is None:
                     answers[key] = 0
@@ -116,11 +116,15 @@ RENT_RANGE_BEDS_CAP = 4  # general needs rent ranges stop at 4 bedrooms (LaRentR
 
 def as_code(value: Any) -> int | None:
     """An answer as an integer code (booleans and other types are not codes), or None."""
+    if type(value) is int:  # the common case
+        return value
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def as_date(value: Any) -> datetime.date | None:
     """A date answer as a `datetime.date` (a datetime gives its date), or None."""
+    if type(value) is datetime.date:  # the common case
+        return value
     if isinstance(value, datetime.datetime):
         return value.date()
     return value if isinstance(value, datetime.date) else None
@@ -226,7 +230,7 @@ RENT_VALUE_CHECK = Question(
 )
 
 
-@once_per_pass
+@remembered(reads=("startdate", "rent_type", "needstype", "la", "location_id", "beds"))
 def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None:
     """The expected weekly rent range of the log (§5.4), or None when there is none or something is missing.
 
@@ -321,26 +325,33 @@ def _range_of(code: Any) -> IncomeRange | None:
     return INCOME_RANGES.get(code) if isinstance(code, int) and not isinstance(code, bool) else None
 
 
-@once_per_pass
+@remembered(reads=("ecstat1", "hhmemb", *(f"{name}{n}" for n in PERSONS for name in ("ecstat", "age"))))
 def applicable_income_range(answers: Mapping[str, Any]) -> IncomeRange | None:
     """The household's expected income range (§5.5), or None without the lead tenant's situation or hhmemb.
 
     The lead tenant's range plus, for each person 2 to people_with_details, their working situation's range; a
     person without one counts as a child under 16 when aged under 16, otherwise as "prefers not to say".
     """
-    lead = _range_of(answers.get("ecstat1"))
-    members = answer_number(answers.get("hhmemb"))
+    get = answers.get
+    lead = _range_of(get("ecstat1"))
+    members = answer_number(get("hhmemb"))
     if lead is None or members is None:
         return None
-    total = lead
-    if members > 1:
-        for person in range(2, people_with_details(answers) + 1):
-            found = _range_of(answers.get(f"ecstat{person}"))
-            if found is None:
-                age = answer_number(answers.get(f"age{person}"))
-                found = INCOME_RANGES[CHILD_UNDER_16 if age is not None and age < 16 else PREFERS_NOT_TO_SAY_WORKING]
-            total += found
-    return total
+    if members <= 1:
+        return lead
+    soft_min, soft_max, hard_min, hard_max = lead.soft_min, lead.soft_max, lead.hard_min, lead.hard_max
+    for ecstat_key, age_key in _INCOME_KEYS[: people_with_details(answers) - 1]:
+        found = _range_of(get(ecstat_key))
+        if found is None:
+            age = answer_number(get(age_key))
+            found = INCOME_RANGES[CHILD_UNDER_16 if age is not None and age < 16 else PREFERS_NOT_TO_SAY_WORKING]
+        soft_min, soft_max = soft_min + found.soft_min, soft_max + found.soft_max
+        hard_min, hard_max = hard_min + found.hard_min, hard_max + found.hard_max
+    return IncomeRange(soft_min, soft_max, hard_min, hard_max)
+
+
+# (working situation, age) answer ids of persons 2 to 8, for the income range
+_INCOME_KEYS = tuple((f"ecstat{n}", f"age{n}") for n in PERSONS)
 
 
 def net_income_soft_range(answers: Mapping[str, Any]) -> str | None:

@@ -905,24 +905,33 @@ def _derive_nationality(answers: Answers, context: Any, previous: Previous) -> N
         answers["nationality_all"] = None
 
 
+_GENDER_KEYS = tuple((f"gender_same_as_sex{n}", f"gender_description{n}") for n in ALL_PERSONS)
+
+
 def _clear_gender_descriptions(answers: Answers, context: Any, previous: Previous) -> None:
-    for n in ALL_PERSONS:
-        same = answers.get(f"gender_same_as_sex{n}")
-        if same is not None and same != 2 and f"gender_description{n}" in answers:
-            answers[f"gender_description{n}"] = None
+    get = answers.get
+    for same_key, description_key in _GENDER_KEYS:
+        same = get(same_key)
+        if same is not None and same != 2 and description_key in answers:
+            answers[description_key] = None
+
+
+_RELAT_KEYS = {n: f"relat{n}" for n in PERSONS}
+_DETAILS_KNOWN_KEYS = {n: f"details_known_{n}" for n in PERSONS}
 
 
 def _infer_at_most_one_relationship(answers: Answers, context: Any, previous: Previous) -> None:
-    before = previous or {}
-    new_partners = [n for n in PERSONS if answers.get(f"relat{n}") == PARTNER and before.get(f"relat{n}") != PARTNER]
-    if not new_partners or answer_number(answers.get("hhmemb")) is None:
+    get, before = answers.get, previous or {}
+    new_partners = [n for n, key in _RELAT_KEYS.items() if get(key) == PARTNER and before.get(key) != PARTNER]
+    if not new_partners or answer_number(get("hhmemb")) is None:
         return
     partner = new_partners[0]
     for n in range(2, people_with_details(answers) + 1):
         # The national service also answers "No" for people whose details are not known; that answer is cleared at the
         # next save (the question is not asked), so it is given here only to people the question applies to.
-        if n != partner and answers.get(f"relat{n}") in (PARTNER, None) and answers.get(f"details_known_{n}") == 0:
-            answers[f"relat{n}"] = NOT_PARTNER
+        key = _RELAT_KEYS[n]
+        if n != partner and get(key) in (PARTNER, None) and get(_DETAILS_KNOWN_KEYS[n]) == 0:
+            answers[key] = NOT_PARTNER
 
 
 def _clear_child_answers_for_age_changes(answers: Answers, context: Any, previous: Previous) -> None:
@@ -939,52 +948,59 @@ def _clear_child_answers_for_age_changes(answers: Answers, context: Any, previou
             answers[f"relat{n}"] = None
 
 
+# For each person 2 to 8: (age, working situation, partner) answer ids.
+_PERSON_KEYS = tuple((f"age{n}", f"ecstat{n}", f"relat{n}") for n in PERSONS)
+
+
 def _derive_children_under_16(answers: Answers, context: Any, previous: Previous) -> None:
-    for n in PERSONS:
-        age = _age(answers, n)
+    get = answers.get
+    for age_key, ecstat_key, relat_key in _PERSON_KEYS:
+        age = value if (value := get(age_key)) is None or type(value) is int else answer_number(value)
         if age is not None and age < 16:
-            answers[f"ecstat{n}"] = CHILD_UNDER_16
-            answers[f"relat{n}"] = NOT_PARTNER
+            answers[ecstat_key] = CHILD_UNDER_16
+            answers[relat_key] = NOT_PARTNER
 
 
 def _ages(answers: Mapping[str, Any]) -> list[Decimal | int]:
-    return [age for n in ALL_PERSONS if (age := _age(answers, n)) is not None]
+    ages = (
+        value if value is None or type(value) is int else answer_number(value)
+        for value in map(answers.get, _AGE_KEYS.values())
+    )
+    return [age for age in ages if age is not None]
 
 
 def _derive_totchild(answers: Answers, context: Any, previous: Previous) -> None:
-    answers["totchild"] = sum(1 for age in _ages(answers) if age < 16)
+    answers["totchild"] = sum(age < 16 for age in _ages(answers))
 
 
 def _derive_totelder(answers: Answers, context: Any, previous: Previous) -> None:
-    answers["totelder"] = sum(1 for age in _ages(answers) if age >= 60)
+    answers["totelder"] = sum(age >= 60 for age in _ages(answers))
 
 
 def _derive_totadult(answers: Answers, context: Any, previous: Previous) -> None:
+    get = answers.get
     lead = _age(answers, 1)
     total = 1 if lead is not None and 16 <= lead < 60 else 0
-    for n in PERSONS:
-        age = _age(answers, n)
+    for age_key, _, relat_key in _PERSON_KEYS:
+        age = value if (value := get(age_key)) is None or type(value) is int else answer_number(value)
         if age is None:
             continue
-        partner_answer = answers.get(f"relat{n}") in (PARTNER, NOT_PARTNER)
-        if (16 <= age < 18 and partner_answer) or 18 <= age < 60:
+        if 18 <= age < 60 or (16 <= age < 18 and get(relat_key) in (PARTNER, NOT_PARTNER)):
             total += 1
     answers["totadult"] = total
 
 
 # (answer, value meaning the answer was refused or not known), for `refused`
-_REFUSALS = (
-    *((f"details_known_{n}", 1) for n in PERSONS),
-    *((f"age{n}_known", 1) for n in ALL_PERSONS),
-    *((f"sexrab{n}", PARTNER_REFUSED) for n in ALL_PERSONS),
-    *((f"relat{n}", PARTNER_REFUSED) for n in PERSONS),
-    *((f"ecstat{n}", WORKING_REFUSED) for n in ALL_PERSONS),
-)
+_REFUSALS: Mapping[Any, tuple[str, ...]] = {
+    1: (*(f"details_known_{n}" for n in PERSONS), *(f"age{n}_known" for n in ALL_PERSONS)),
+    PARTNER_REFUSED: (*(f"sexrab{n}" for n in ALL_PERSONS), *(f"relat{n}" for n in PERSONS)),
+    WORKING_REFUSED: tuple(f"ecstat{n}" for n in ALL_PERSONS),
+}
 
 
 def _derive_refused(answers: Answers, context: Any, previous: Previous) -> None:
     get = answers.get
-    answers["refused"] = 1 if any(get(key) == refused for key, refused in _REFUSALS) else 0
+    answers["refused"] = int(any(refused in map(get, keys) for refused, keys in _REFUSALS.items()))
 
 
 # Household types (§4.2 hhtype), tested in order on (elders aged 60+, other adults, children under 16); else 9.

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
-from collect.rulebook.conditions import Condition, always, once_per_pass
+from collect.rulebook.conditions import Condition, always, remembered
 from collect.rulebook.declaration import OptionKind, Stage
 from collect.standards.codes import ALL_RENT_PERIOD_CODES, RENT_PERIOD_LABELS, RENT_PERIODS
 from collect.standards.lettings.context import LettingsContext
@@ -392,7 +392,7 @@ PROVIDER_TYPE_NAMES: Mapping[int, str] = {
 }
 
 
-@once_per_pass
+@remembered(reads=("needstype", "period", *CHARGE_NAMES))
 def _charge_limits(answers: Answers, context: Any, charge: str) -> tuple[Decimal, int, int] | None:
     """The weekly charge with its soft and hard maxima, when the charge, period, needs type and owner are known."""
     needstype, provider = as_code(answers.get("needstype")), owner_provider_type(context)
@@ -836,14 +836,16 @@ def _incref(answers: MutableMapping[str, Any], context: Any, previous: Mapping[s
 
 
 def _tcharge(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    if all(answers.get(c) is None for c in CHARGES):
+    given = list(map(answers.get, CHARGES))
+    if given.count(None) == len(given):
         answers["tcharge"] = None
         return
-    for charge in CHARGES:
-        if answers.get(charge) is None:
+    amounts = []
+    for charge, value in zip(CHARGES, given, strict=True):
+        if value is None:
             answers[charge] = 0
-    amounts = [_amount(answers.get(c)) for c in CHARGES]
-    answers["tcharge"] = None if any(a is None for a in amounts) else sum(a for a in amounts if a is not None)
+        amounts.append(_amount(0 if value is None else value))
+    answers["tcharge"] = None if None in amounts else sum(amounts)
 
 
 _WEEKLY_OF: Mapping[str, str] = {
@@ -856,8 +858,11 @@ _WEEKLY_OF: Mapping[str, str] = {
 
 
 def _weekly_charges(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
+    get = answers.get
+    period = as_code(get("period"))
     for target, source in _WEEKLY_OF.items():
-        answers[target] = _weekly(answers, source)
+        amount = _amount(get(source))
+        answers[target] = None if amount is None else weekly(amount, period)
 
 
 def _wtshortfall(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:

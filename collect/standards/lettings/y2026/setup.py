@@ -14,6 +14,7 @@ the log to organisations the owner does not belong to (§2.1, §4.1 steps 2 and 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
@@ -26,7 +27,7 @@ from collect.standards.calendar import (
     earliest_open_for_editing_start,
     earliest_open_start,
 )
-from collect.standards.lettings.context import LettingsContext, LocationFacts, OrganisationFacts, SchemeFacts
+from collect.standards.lettings.context import LocationFacts, OrganisationFacts, SchemeFacts
 from collect.standards.lettings.y2026.common import (
     SETUP_DONE_FLAG,
     SUPPORTED_HOUSING,
@@ -48,8 +49,7 @@ LARGE_SCHEME_LOCATIONS = 19  # more than this many locations: the location is se
 FUTURE_START_DAYS = 14
 
 
-def _context(context: Any) -> LettingsContext | None:
-    return lettings_context(context)
+_context = lettings_context
 
 
 def _startdate(answers: ANY) -> datetime.date | None:
@@ -408,10 +408,12 @@ def _window(context: Any) -> tuple[datetime.date, datetime.date] | None:
     of the current collection year.
     """
     known = _context(context)
-    if known is None:
-        return None
-    today = known.today
-    first = earliest_open_start(today) if known.is_new_log else earliest_open_for_editing_start(today)
+    return None if known is None else _window_on(known.today, known.is_new_log)
+
+
+@functools.lru_cache(maxsize=64)
+def _window_on(today: datetime.date, new_log: bool) -> tuple[datetime.date, datetime.date]:
+    first = earliest_open_start(today) if new_log else earliest_open_for_editing_start(today)
     return first, dates_for(collection_start_year(today)).end
 
 

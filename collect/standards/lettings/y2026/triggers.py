@@ -122,7 +122,11 @@ def working_situation_illness(answers: Mapping[str, Any], context: Any = None) -
     """WI (lettings-2026.md §5.3): illness == 2 and a person 1 to people_with_details has ecstat 8."""
     if answers.get("illness") != 2:
         return False
-    return any(answers.get(f"ecstat{n}") == 8 for n in range(1, people_with_details(answers) + 1))
+    get = answers.get
+    return any(get(key) == 8 for key in _ECSTAT_KEYS[: people_with_details(answers)])
+
+
+_ECSTAT_KEYS = tuple(f"ecstat{n}" for n in ALL_PERSONS)
 
 
 WORKING_ILLNESS: Condition = Pred(
