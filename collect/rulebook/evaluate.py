@@ -419,17 +419,18 @@ class Evaluator:
     ) -> list[bool]:
         """Route, clear and derive; give the pages shown.
 
-        Clears what is on no shown page (twice, to catch answers cleared because another was), derives, then routes
-        again only if a derivation or the last clearing changed an answer that routing reads.
+        Clears what is on no shown page, again and again while answers are cleared because others were (the standard
+        clears twice; a chain can be longer, and evaluating an outcome again must change nothing), derives, then
+        routes again only if a derivation or the last clearing changed an answer that routing reads.
         """
         changed: set[str] = set()
-        for _ in range(2):
+        for _ in range(len(work) + 1):  # each pass that goes on clears at least one answer
             routed = self._route(work, context, predicates)
             gone = self._clear(work, context, routed, cleared)
             predicates.forget(gone)
             changed = set(gone)
             if not gone:
-                break  # nothing cleared: a second pass would route the same pages
+                break  # nothing cleared: another pass would route the same pages
         before = dict(work)
         for apply in self._derive_functions:
             apply(work, context, previous)

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import replace
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from collect.rulebook import Status
@@ -565,6 +565,8 @@ VALUES = st.one_of(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(KEYS, VALUES, max_size=14), st.dictionaries(KEYS, VALUES, max_size=6), st.booleans())
+# A chain of three clearings: the renewal flag, then the unit type its page needs, then the bedsit's bedrooms.
+@example(extra={"renewal": -1, "unittype_gn": 2, "beds": 0}, previous={}, supported=False)
 def test_random_answers_never_raise_and_outcomes_are_stable(extra, previous, supported):
     base = SETUP_SH if supported else SETUP_GN
     context = supported_context() if supported else make_context()
