@@ -163,10 +163,19 @@ def _numeric_issues(question: Question, value: Any) -> list[Issue]:
             text = f"{label} must be at most {_format_bound(question, high)}."  # type: ignore[arg-type]
         issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
     step = question.step
-    if step is not None and not (type(number) is int and step == 1) and number % Decimal(step) != 0:
+    if step is not None and not (type(number) is int and step == 1) and _off_step(number, step):
         text = f"{label} must be a whole number." if step == 1 else f"{label} must be given to the nearest hundredth."
         issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
     return issues
+
+
+def _off_step(number: Decimal | int, step: Decimal | int) -> bool:
+    """Whether a number is not a multiple of the step (numbers too long to divide exactly are compared whole)."""
+    try:
+        return number % Decimal(step) != 0
+    except InvalidOperation:
+        quotient = Decimal(number) / Decimal(step)
+        return quotient != quotient.to_integral_value()
 
 
 @dataclass(frozen=True)

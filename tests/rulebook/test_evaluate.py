@@ -278,3 +278,16 @@ def test_reads_outside_the_index_are_those_of_remembered_helpers_and_loose_predi
         loose.compile()({"c": 1}, None)
         indexed.compile()({"d": 1}, None)
     assert results.reads_outside_index() == {"a", "b", "c"}
+
+
+def test_a_number_too_long_to_divide_exactly_gives_messages_not_an_exception():
+    from decimal import Decimal
+
+    from collect.rulebook import Question, QuestionKind
+    from collect.rulebook.evaluate import _numeric_issues
+
+    rent = Question("rent", QuestionKind.NUMERIC, "Rent", minimum=0, maximum=1000, step=Decimal("0.01"))
+    issues = _numeric_issues(rent, Decimal("1E+29"))
+    assert [issue.check_id for issue in issues] == ["numeric.range.rent"]
+    assert [i.check_id for i in _numeric_issues(rent, Decimal("1.5E+27") + Decimal("0.001"))] == ["numeric.range.rent"]
+    assert [i.check_id for i in _numeric_issues(rent, Decimal("12.345"))] == ["numeric.step.rent"]
