@@ -83,8 +83,10 @@ def _env(database_url: str) -> dict[str, str]:
 
 def _manage(env: dict[str, str], *args: str, quiet: bool = False) -> str:
     result = subprocess.run(
-        [str(VENV / "python"), "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [str(VENV / "python"), "manage.py", *args], cwd=ROOT, env=env, check=False, capture_output=True, text=True
     )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args[:1])} failed:\n{result.stderr[-3000:]}")
     if not quiet:
         print(result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "")
     return result.stdout
