@@ -7,8 +7,9 @@
 Options: --logs 100000 (logs in the database before the run), --users 50, --spawn-rate 5 (users started per
 second), --warmup 30 and --duration 90 (seconds; figures cover the duration after the warm-up), --think 2,6 (seconds a
 person spends on a page before saving it, and between logs), --workers 2 (gunicorn workers, as bin/run's WEB_WORKERS),
---fresh (SQLite: start from an empty file), --keep (PostgreSQL: leave the database). The PostgreSQL database's name
-must contain "bench"; it is created if missing and dropped afterwards unless --keep.
+--conn-max-age 0 (seconds a worker keeps its database connection, COLLECT_DB_CONN_MAX_AGE; 0 as bin/run), --fresh
+(SQLite: start from an empty file), --keep (PostgreSQL: leave the database). The PostgreSQL database's name must
+contain "bench"; it is created if missing and dropped afterwards unless --keep.
 
 What it does: migrates the database, imports the reference data, loads the demo organisations and users and fills
 the database with generated logs (`manage.py generate_logs`, which only adds what is missing); starts the service as
@@ -68,9 +69,10 @@ print(Log.objects.count(), Log.objects.filter(created_via=Channel.WEB).count())
 """
 
 
-def _env(database_url: str) -> dict[str, str]:
+def _env(database_url: str, conn_max_age: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
+        COLLECT_DB_CONN_MAX_AGE=str(conn_max_age),
         DATABASE_URL=database_url,
         COLLECT_DEBUG="0",
         COLLECT_ENVIRONMENT="development",
@@ -197,12 +199,13 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
     parser.add_argument("--duration", type=int, default=90)
     parser.add_argument("--think", default="2,6")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+    parser.add_argument("--conn-max-age", type=int, default=int(os.environ.get("COLLECT_DB_CONN_MAX_AGE", "0")))
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--keep", action="store_true")
     options = parser.parse_args()
 
     database_url = _prepare_database(options)
-    env = _env(database_url)
+    env = _env(database_url, options.conn_max_age)
     work = Path(tempfile.mkdtemp(prefix="web-lettings-load-"))
     try:
         print(f"Setting up {urlparse(database_url).scheme} database ...")
@@ -222,7 +225,8 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
         run_seconds = options.warmup + options.duration
         print(
             f"Running {options.users} users for {run_seconds} s ({options.warmup} s warm-up) against "
-            f"{options.workers} gunicorn workers; think time {options.think} s ..."
+            f"{options.workers} gunicorn workers (database connections kept {options.conn_max_age} s); "
+            f"think time {options.think} s ..."
         )
         started = time.time()
         subprocess.run(

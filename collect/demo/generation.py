@@ -13,12 +13,14 @@ size, and asking for more logs later adds the next numbers. Memory stays flat: o
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime
 import multiprocessing
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from django.db import connections, reset_queries, transaction
@@ -188,6 +190,18 @@ def _make_in_worker(numbers: range) -> list[Log]:
     return _maker(numbers)
 
 
+def _made_in_workers(batches: Iterator[range], jobs: int) -> Iterator[list[Log]]:
+    """The batches' logs in order, made by forked workers, with at most two batches per worker waiting at a time."""
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        waiting: collections.deque[AsyncResult[list[Log]]] = collections.deque()
+        for numbers in batches:
+            waiting.append(pool.apply_async(_make_in_worker, (numbers,)))
+            if len(waiting) >= 2 * jobs:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()
+
+
 def generate_logs(
     count: int,
     collection_id: str = "lettings-2026",
@@ -200,8 +214,8 @@ def generate_logs(
 ) -> int:
     """Make the collection year's generated logs number `count` (adding the missing ones); how many were added.
 
-    With `jobs` above 1, that many forked processes evaluate batches while this one inserts them. `progress` is called
-    with the number of generated logs after each batch.
+    With `jobs` above 1, that many forked processes evaluate batches while this one inserts them (each process opens
+    its own database connection). `progress` is called with the number of generated logs after each batch.
     """
     global _maker  # noqa: PLW0603 - handed to the forked workers
     found = teams()
@@ -221,14 +235,10 @@ def generate_logs(
     maker = _Maker(collection_id, planner, contexts, varied.confirmations(planner.engine))
     existing = generated(collection_id).count()
     batches = _batches(existing, count, batch_size)
-    pool = None
     if jobs > 1:
         _maker = maker
         connections.close_all()  # each worker opens its own connection
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-        made: Iterator[list[Log]] = pool.imap(_make_in_worker, batches)
-    else:
-        made = map(maker, batches)
+    made = _made_in_workers(batches, jobs) if jobs > 1 else map(maker, batches)
     try:
         done = existing
         for logs in made:
@@ -239,7 +249,7 @@ def generate_logs(
             if progress:
                 progress(done)
     finally:
-        if pool is not None:
-            pool.terminate()
-            _maker = None
+        if isinstance(made, Generator):
+            made.close()  # stops the workers
+        _maker = None
     return max(count - existing, 0)

@@ -117,3 +117,11 @@ def test_generated_logs_are_refused_in_production(demo, settings):
     settings.ENVIRONMENT = "production"
     with pytest.raises(CommandError):
         call_command("generate_logs", count=5)
+
+
+def test_worker_processes_make_the_same_logs(demo):
+    generate_logs(40, batch_size=7)
+    alone = _snapshot()
+    delete_generated("lettings-2026")
+    generate_logs(40, batch_size=7, jobs=2)
+    assert _snapshot() == alone
