@@ -108,6 +108,19 @@ def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
         setattr(log, column, str(value)[:100] if value is not None else "")
 
 
+def store_outcome(log: Log, outcome: Outcome) -> None:
+    """Put the rulebook's outcome on a log, unsaved: answers, derived values, status, error count, typed columns.
+
+    `save_answers` uses it for every save; generated demo logs (collect.demo.generation) use it for bulk inserts.
+    """
+    log.answers = to_json(outcome.answers)
+    log.derived = to_json(engine(log).derived_values(outcome.answers))
+    if log.status not in (LogStatus.PENDING, LogStatus.DELETED):
+        log.status = str(outcome.status)
+    log.error_count = len(outcome.errors)
+    _typed_columns(log, outcome.answers)
+
+
 @functools.cache
 def _labels(collection_id: str) -> dict[str, str]:
     """Each question's label, for the audit trail (worked out once per collection year)."""
@@ -138,13 +151,8 @@ def save_answers(
         candidate = {**(previous or {}), **changes}
         candidate = _with_service_steps(locked, {k: v for k, v in candidate.items() if v is not None})
         outcome = evaluate_answers(locked, candidate, user, previous=previous)
-        before = dict(locked.answers)
-        locked.answers = to_json(outcome.answers)
-        locked.derived = to_json(engine(locked).derived_values(outcome.answers))
-        if locked.status not in (LogStatus.PENDING, LogStatus.DELETED):
-            locked.status = str(outcome.status)
-        locked.error_count = len(outcome.errors)
-        _typed_columns(locked, outcome.answers)
+        before = to_json(locked.answers)  # amounts read back as Decimals compared as stored
+        store_outcome(locked, outcome)
         locked.version += 1
         locked.save()
         after = {key: locked.answers.get(key) for key in sorted(set(before) | set(locked.answers))}

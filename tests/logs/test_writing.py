@@ -71,6 +71,16 @@ def test_amounts_come_back_exactly_and_dates_as_dates(provider, organisation):
     assert to_json({"x": Decimal("0.1") / 3})["x"] == str(Decimal("0.1") / 3)  # not exact as a float: kept as text
 
 
+def test_a_later_save_audits_only_what_changed_when_amounts_are_not_round(provider, organisation):
+    log = create_log(provider).log
+    save_answers(log, {**_complete(organisation, provider), "brent": Decimal("123.45")}, provider)
+    log = Log.objects.get(pk=log.pk)  # amounts read back from the database as Decimals
+    result = save_answers(log, {"tenancycode": "T999"}, provider)
+    assert set(result.changes) == {"tenancycode"}
+    event = AuditEvent.objects.filter(target_type="log", target_id=log.pk).latest("pk")
+    assert set(event.changes) == {"tenancycode"}
+
+
 def test_every_save_is_audited_with_the_channel(provider, organisation):
     log = create_log(provider).log
     save_answers(log, {"needstype": 1}, provider)
