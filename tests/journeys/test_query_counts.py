@@ -19,10 +19,10 @@ from tests.journeys.support import form_data
 # the local authority and rent range the rules look up) each time the rulebook runs (4: once for a view, three times
 # for a save); the options of the service's own questions (assigned_to: 1); for a save the locked log, the update, the
 # audit event and the savepoint (5).
-TASK_LIST = 11
+TASK_LIST = 13  # and whether the log has duplicates, and whether the person may delete it (2)
 PAGE_VIEW = 14
 PAGE_SAVE = 26
-LOG_LIST = 9
+LOG_LIST = 13  # with the filters' options, the count, one page of logs and the duplicate sets banner
 
 
 @pytest.fixture
