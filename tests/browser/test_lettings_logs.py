@@ -20,8 +20,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def fits_320(page: Page) -> None:
+    """At 320 px wide the page does not scroll sideways: nothing is wider, and a full-page screenshot is 320 px."""
     page.set_viewport_size({"width": 320, "height": 900})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
+    screenshot = page.screenshot(full_page=True)
+    assert int.from_bytes(screenshot[16:20], "big") == 320, page.url  # the PNG's width, from its header
     page.set_viewport_size({"width": 1024, "height": 900})
 
 
