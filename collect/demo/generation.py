@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from django.db import connections, reset_queries, transaction
+from django.db import connection, connections, reset_queries, transaction
 from django.utils import timezone
 
 from collect.accounts.models import Role, User
@@ -237,7 +237,9 @@ def generate_logs(
     batches = _batches(existing, count, batch_size)
     if jobs > 1:
         _maker = maker
-        connections.close_all()  # each worker opens its own connection
+        contexts.refdata.preload()  # the workers look nothing up in the database
+        if not connection.in_atomic_block:  # (inside a transaction, as in tests, the connection must stay open)
+            connections.close_all()  # no worker shares this process's connection
     made = _made_in_workers(batches, jobs) if jobs > 1 else map(maker, batches)
     try:
         done = existing

@@ -13,10 +13,22 @@ class DatabaseReferenceData:
     def __init__(self) -> None:
         self._authorities: dict[str, LocalAuthorityFacts | None] = {}
         self._rents: dict[tuple[int, int, str, int], RentRange | None] = {}
+        self._complete = False  # after preload(): what is not held does not exist, and nothing is queried
+
+    def preload(self) -> None:
+        """Hold every local authority and rent range, so later look-ups never query (e.g. in forked processes)."""
+        for la in models.LocalAuthority.objects.all():
+            self._authorities[la.code] = LocalAuthorityFacts(la.code, la.name, la.start_year, la.end_year)
+        for rent in models.RentRange.objects.all():
+            key = (rent.start_year, rent.lettype, rent.la, rent.beds)
+            self._rents[key] = RentRange(rent.soft_min, rent.soft_max, rent.hard_min, rent.hard_max)
+        self._complete = True
 
     def local_authority(self, code: str) -> LocalAuthorityFacts | None:
         """A local authority by ONS code."""
         if code not in self._authorities:
+            if self._complete:
+                return None
             found = models.LocalAuthority.objects.filter(code=code).first()
             self._authorities[code] = (
                 LocalAuthorityFacts(found.code, found.name, found.start_year, found.end_year) if found else None
@@ -31,6 +43,8 @@ class DatabaseReferenceData:
         """The published rent range, if there is one."""
         key = (start_year, lettype, la, beds)
         if key not in self._rents:
+            if self._complete:
+                return None
             found = models.RentRange.find(start_year, lettype, la, beds)
             self._rents[key] = (
                 RentRange(found.soft_min, found.soft_max, found.hard_min, found.hard_max) if found else None
