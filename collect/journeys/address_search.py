@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from collect.accounts.models import User
 from collect.addresses import lookup as addresses
-from collect.journeys import views
+from collect.journeys import form
 from collect.logs.models import Log
 from collect.logs.writing import save_answers
 from collect.rulebook import Page
@@ -33,7 +33,7 @@ def address_page(  # noqa: PLR0917 - the request and the log's page, as log_page
     errors: dict[str, str] = {}
     if request.method == "POST" and (request.POST.get("manual_address") or lookup is None):
         result = save_answers(log, {"manual_address_entry_selected": True}, user)
-        return redirect(views._after_save(log, page, subsection, result.outcome, referrer, {}))
+        return redirect(form.after_save(log, page, subsection, result.outcome, referrer, {}))
     if request.method == "POST" and lookup is not None:
         uprn = request.POST.get("uprn", "").strip()
         if not uprn:
@@ -42,7 +42,7 @@ def address_page(  # noqa: PLR0917 - the request and the log's page, as log_page
             errors, changes = _chosen(lookup, uprn, log, page, subsection, answers, user)
             if not errors:
                 result = save_answers(log, changes, user)
-                return redirect(views._after_save(log, page, subsection, result.outcome, referrer, changes))
+                return redirect(form.after_save(log, page, subsection, result.outcome, referrer, changes))
     query = " ".join(request.GET.get("query", "").split())
     results: list[addresses.Address] = []
     if lookup is not None and "query" in request.GET:
@@ -76,7 +76,7 @@ def address_page(  # noqa: PLR0917 - the request and the log's page, as log_page
             "errors": errors,
             "current": current,
             "referrer": referrer,
-            "back": views._back(log, subsection, referrer, request),
+            "back": form.back_link(log, subsection, referrer, request),
         },
     )
 
@@ -98,5 +98,5 @@ def _chosen(  # noqa: PLR0917 - the choice, and the log's page to check it again
     if address is None:
         return {"uprn": NOT_RECOGNISED}, {}
     changes = address.answers()
-    errors, _ = views._page_errors(log, page, subsection, answers, changes, user)
+    errors, _ = form.page_errors(log, page, subsection, answers, changes, user)
     return errors, changes

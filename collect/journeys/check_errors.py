@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collect.accounts.models import User
-from collect.journeys import views
+from collect.journeys import form
 from collect.logs import policy
 from collect.logs.models import Log
 from collect.logs.writing import engine, save_answers
@@ -56,12 +56,6 @@ def related_questions(log: Log, outcome: Outcome, fields: set[str]) -> list[Rela
     return found
 
 
-def check_errors_url(log: Log, original_page: str, question_ids: list[str]) -> str:
-    """The check errors page for these questions, coming from (and returning to) the original page."""
-    query = urlencode({"page": original_page, "questions": " ".join(question_ids)})
-    return reverse("journeys:check-errors", args=(log.pk,)) + "?" + query
-
-
 def _request_state(request: HttpRequest, log: Log, user: User) -> tuple[Outcome, str, list[Related]]:
     """What the check errors pages are about: the log's outcome, the original page and the questions shown."""
     if not policy.is_editable(log):
@@ -72,7 +66,7 @@ def _request_state(request: HttpRequest, log: Log, user: User) -> tuple[Outcome,
         engine(log).page(original)
     except KeyError:
         raise Http404("No such page") from None
-    _, outcome = views._outcome(log, user)
+    _, outcome = form.outcome_of(log, user)
     wanted = set(params.get("questions", "").split())
     related = [r for r in related_questions(log, outcome, wanted) if r.question.id in wanted]
     if not related:
@@ -83,22 +77,17 @@ def _request_state(request: HttpRequest, log: Log, user: User) -> tuple[Outcome,
 @require_GET
 def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
     """The answers a check involves, with change links and clear links, and a way back to the original page."""
-    user, log = views._log(request, pk)
+    user, log = form.log_for_request(request, pk)
     outcome, original, related = _request_state(request, log, user)
     ids = [r.question.id for r in related]
     back_query = {"referrer": "check_errors", "original_page": original, "questions": " ".join(ids)}
     rows = []
     for item in related:
-        page_choices = views._choices(user, item.page, outcome.answers)
-        labels = dict(page_choices[item.question.id]) if item.question.id in page_choices else None
-        shown = views.shown_answer(item.question, outcome.answers, labels)
+        labels = form.answer_labels(user, item.question, outcome.answers)
+        shown = form.shown_answer(item.question, outcome.answers, labels)
         clear = None
         if shown and item.clearable:
-            clear = (
-                reverse("journeys:confirm-clear-answer", args=(log.pk,))
-                + "?"
-                + urlencode({"page": original, "questions": " ".join(ids), "clear": item.question.id})
-            )
+            clear = _confirm_clear_url(log, original, ids, [item.question.id])
         rows.append(
             {
                 "label": item.question.label,
@@ -112,11 +101,7 @@ def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
     clearable = [r.question.id for r in related if r.clearable and _answered(r.question, outcome.answers)]
     clear_all = None
     if len(clearable) > 1:
-        clear_all = (
-            reverse("journeys:confirm-clear-answer", args=(log.pk,))
-            + "?"
-            + urlencode({"page": original, "questions": " ".join(ids), "clear": " ".join(clearable)})
-        )
+        clear_all = _confirm_clear_url(log, original, ids, clearable)
     return render(
         request,
         "journeys/check_errors.html",
@@ -125,9 +110,14 @@ def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
             "log": log,
             "rows": rows,
             "clear_all": clear_all,
-            "continue_url": views._page_url(log, original),
+            "continue_url": form.page_url(log, original),
         },
     )
+
+
+def _confirm_clear_url(log: Log, original: str, question_ids: list[str], to_clear: list[str]) -> str:
+    query = urlencode({"page": original, "questions": " ".join(question_ids), "clear": " ".join(to_clear)})
+    return reverse("journeys:confirm-clear-answer", args=(log.pk,)) + "?" + query
 
 
 def _answered(question: Question, answers: dict[str, Any]) -> bool:
@@ -137,7 +127,7 @@ def _answered(question: Question, answers: dict[str, Any]) -> bool:
 @require_http_methods(["GET", "POST"])
 def confirm_clear_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask before clearing one answer (or all that may be cleared), then clear them and go back to check errors."""
-    user, log = views._log(request, pk)
+    user, log = form.log_for_request(request, pk)
     _, original, related = _request_state(request, log, user)
     params = request.GET if request.method == "GET" else request.POST
     chosen = set(params.get("clear", "").split())
@@ -152,21 +142,21 @@ def confirm_clear_answer(request: HttpRequest, pk: int) -> HttpResponse:
         }
         save_answers(log, changes, user)
         labels = [item.question.label for item in to_clear]
-        messages.success(request, "You have cleared " + _in_words([views._in_sentence(label) for label in labels]))
-        return redirect(check_errors_url(log, original, ids))
+        messages.success(request, "You have cleared " + _in_words([form.in_sentence(label) for label in labels]))
+        return redirect(form.check_errors_url(log, original, ids))
     return render(
         request,
         "journeys/confirm_clear.html",
         {
             "title": (
-                f"Are you sure you want to clear {views._in_sentence(to_clear[0].question.label)}?"
+                f"Are you sure you want to clear {form.in_sentence(to_clear[0].question.label)}?"
                 if len(to_clear) == 1
                 else "Are you sure you want to clear all these answers?"
             ),
             "log": log,
             "labels": [item.question.label for item in to_clear],
             "hidden": {"page": original, "questions": " ".join(ids), "clear": " ".join(sorted(chosen))},
-            "back": check_errors_url(log, original, ids),
+            "back": form.check_errors_url(log, original, ids),
         },
     )
 

@@ -21,9 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from collect.accounts.models import User
 from collect.accounts.policy import require, signed_in_user
-from collect.journeys import choices as choice_providers
+from collect.journeys.form import STATUS_TAG_BY_VALUE, answer_labels, shown_answer
 from collect.journeys.kinds import PAGES, LogPages
-from collect.journeys.views import STATUS_TAGS, shown_answer
 from collect.logs import duplicates, policy
 from collect.logs.models import Log
 from collect.logs.writing import delete_logs, engine, evaluate_answers, stored_answers
@@ -117,10 +116,7 @@ def _log_answers(
     for label, group in groups.items():
         parts = []
         for question in group:
-            labels = None
-            if question.id in choice_providers.PROVIDERS:
-                labels = dict(choice_providers.PROVIDERS[question.id](user, outcome.answers))
-            if text := shown_answer(question, outcome.answers, labels):
+            if text := shown_answer(question, outcome.answers, answer_labels(user, question, outcome.answers)):
                 parts.append((question, text))
         if len(parts) > 1:  # "Yes" (the age is known) beside the age says nothing more
             parts = [(q, t) for q, t in parts if not _introduces(q, outcome.answers)] or parts
@@ -160,7 +156,7 @@ def duplicate_review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "logs": logs,
         "answer_rows": _answer_rows(user, pages, logs),
         "keepable": keepable,
-        "tags": {str(status): tag for status, tag in STATUS_TAGS.items()},
+        "tags": STATUS_TAG_BY_VALUE,
     }
     return render(request, "journeys/duplicate_review.html", context)
 

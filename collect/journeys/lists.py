@@ -15,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from collect.accounts.policy import can_create_logs, signed_in_user
+from collect.journeys.form import STATUS_TAG_BY_VALUE
 from collect.journeys.kinds import PAGES, LogPages
 from collect.journeys.list_filters import LogFilterForm
-from collect.journeys.views import STATUS_TAGS
 from collect.logs import policy
 from collect.web.pagination import govuk_pagination
 
@@ -38,10 +38,6 @@ def remembered_query(request: HttpRequest, pages: LogPages) -> QueryDict:
     if sent:
         return sent
     return QueryDict(request.session.get(_session_key(pages), ""), mutable=True)
-
-
-def _status_tags() -> dict[str, tuple[str, str]]:
-    return {str(status): tag for status, tag in STATUS_TAGS.items()}
 
 
 @require_GET
@@ -79,6 +75,6 @@ def log_list(request: HttpRequest, kind: str) -> HttpResponse:
         "duplicate_set_count": len(policy.duplicate_sets_for(user, pages.kind)),
         "can_create": can_create_logs(user),
         "shows_organisations": user.is_support or "owned_by" in form.fields,
-        "tags": _status_tags(),
+        "tags": STATUS_TAG_BY_VALUE,
     }
     return render(request, "journeys/list.html", context)

@@ -30,7 +30,7 @@ def test_the_local_authority_found_from_the_postcode_is_shown_without_a_change_l
 def test_amounts_are_shown_in_pounds_and_pence():
     from decimal import Decimal
 
-    from collect.journeys.views import shown_answer
+    from collect.journeys.form import shown_answer
     from collect.standards.registry import evaluator
 
     brent = evaluator("lettings-2026").collection.questions()["brent"]
