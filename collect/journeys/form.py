@@ -21,7 +21,7 @@ from collect.logs.models import Log, LogKind
 from collect.logs.writing import engine, evaluate_answers, stored_answers
 from collect.rulebook import Outcome, Page, Question, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
-from collect.standards.lettings.y2026.common import govuk_date
+from collect.standards.answers import govuk_date
 
 STATUS_TAGS = {
     Status.CANNOT_START: ("Cannot start yet", "govuk-tag--grey"),

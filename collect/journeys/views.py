@@ -43,7 +43,7 @@ from collect.logs.writing import create_log, engine, save_answers
 from collect.rulebook import Outcome, Page, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
 from collect.standards import calendar
-from collect.standards.lettings.y2026.common import govuk_date
+from collect.standards.answers import govuk_date
 
 NAV = "lettings"
 
@@ -69,7 +69,9 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for section in engine(log).collection.sections:
         items = []
         for subsection in section.subsections:
-            status = outcome.subsections.get(subsection.id, Status.CANNOT_START)
+            if subsection.id not in outcome.subsections:  # not listed for this log (sales-2026.md §1)
+                continue
+            status = outcome.subsections[subsection.id]
             href = None
             if status is Status.COMPLETED:
                 href = check_answers_url(log, subsection)
@@ -258,10 +260,11 @@ def _review(request: HttpRequest, log: Log, user: User) -> HttpResponse:
                 {
                     "label": subsection.label,
                     "id": subsection.id.replace("_", "-"),
-                    "tag": STATUS_TAGS[outcome.subsections.get(subsection.id, Status.CANNOT_START)],
+                    "tag": STATUS_TAGS[outcome.subsections[subsection.id]],
                     "rows": _answer_rows(log, user, outcome, subsection, editable=False),
                 }
                 for subsection in section.subsections
+                if subsection.id in outcome.subsections  # listed for this log (sales-2026.md §1)
             ],
         }
         for section in engine(log).collection.sections

@@ -16,13 +16,8 @@ from collect.accounts.models import User
 from collect.logs.refdata import DatabaseReferenceData
 from collect.organisations.models import DataSharingAgreement, Organisation, OrganisationRelationship
 from collect.schemes.models import Location, Scheme
-from collect.standards.lettings.context import (
-    LettingsContext,
-    LocationFacts,
-    OrganisationFacts,
-    SchemeFacts,
-    UserFacts,
-)
+from collect.standards.facts import OrganisationFacts, UserFacts
+from collect.standards.lettings.context import LettingsContext, LocationFacts, SchemeFacts
 
 # The columns of an organisation its facts read; the rest are columns worked out by the query (`_facts_queryset`).
 _COLUMNS = ("id", "name", "provider_type", "holds_own_stock", "rent_periods", "merge_date", "available_from")

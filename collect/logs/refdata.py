@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collect.refdata import models
 from collect.standards import postcodes
-from collect.standards.lettings.context import LocalAuthorityFacts, RentRange
+from collect.standards.facts import LocalAuthorityFacts
+from collect.standards.lettings.context import RentRange
 
 
 class DatabaseReferenceData:

@@ -34,7 +34,8 @@ def _json_default(value: Any) -> Any:
 
 
 def _lettings_context(options: argparse.Namespace) -> Any:
-    from collect.standards.lettings.context import LettingsContext, OrganisationFacts
+    from collect.standards.facts import OrganisationFacts
+    from collect.standards.lettings.context import LettingsContext
     from collect.standards.refdata_files import FileReferenceData
 
     periods = (

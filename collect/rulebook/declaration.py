@@ -128,6 +128,8 @@ class Subsection:
     label: str
     pages: tuple[Page, ...]
     enabled_when: Condition = always
+    # Listed in the task list (and counted in the log's status) only when this holds (sales-2026.md §1).
+    listed_when: Condition = always
     done_flag: str | None = None
     done_excluding: frozenset[str] = frozenset()
 
@@ -237,6 +239,7 @@ class CollectionYear:
         """Every condition of the declaration: subsections, pages, questions and checks."""
         for subsection in self.subsections:
             yield subsection.enabled_when
+            yield subsection.listed_when
             for page in subsection.pages:
                 yield page.shown_when
                 yield page.skip_when

@@ -196,6 +196,10 @@ def status_function(subsections: Sequence[Subsection], labels: Sequence[Any]) ->
         source.add(3, f"M[{subsection.id!r}] = gaps")
         source.add(1, "else:")
         source.add(2, f"S[{subsection.id!r}] = {cannot_start}")
+        if subsection.listed_when is not always:  # left out of the task list, and of the log's status
+            source.add(1, f"if not {source.expression(subsection.listed_when)}:")
+            source.add(2, f"del S[{subsection.id!r}]")
+            source.add(2, f"M.pop({subsection.id!r}, None)")
     source.add(1, "return S, M")
     function: StatusFunction = source.build()
     return function

@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from collect.standards import postcodes
-from collect.standards.lettings.context import LocalAuthorityFacts, RentRange
+from collect.standards.facts import LocalAuthorityFacts
+from collect.standards.lettings.context import RentRange
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

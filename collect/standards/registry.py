@@ -14,7 +14,13 @@ def _lettings_2026() -> CollectionYear:
     return LETTINGS_2026
 
 
-COLLECTIONS: dict[str, Callable[[], CollectionYear]] = {"lettings-2026": _lettings_2026}
+def _sales_2026() -> CollectionYear:
+    from collect.standards.sales.y2026 import SALES_2026
+
+    return SALES_2026
+
+
+COLLECTIONS: dict[str, Callable[[], CollectionYear]] = {"lettings-2026": _lettings_2026, "sales-2026": _sales_2026}
 
 
 def collection(collection_id: str) -> CollectionYear:

@@ -7,7 +7,8 @@ from django.conf import settings
 
 from collect.demo import answers as varied
 from collect.rulebook import Status
-from collect.standards.lettings.context import LettingsContext, OrganisationFacts
+from collect.standards.facts import OrganisationFacts
+from collect.standards.lettings.context import LettingsContext
 from collect.standards.refdata_files import FileReferenceData
 from collect.standards.registry import evaluator
 

@@ -13,15 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from collect.rulebook import Outcome
-from collect.standards.lettings.context import (
-    LettingsContext,
-    LocalAuthorityFacts,
-    LocationFacts,
-    OrganisationFacts,
-    RentRange,
-    SchemeFacts,
-    UserFacts,
-)
+from collect.standards.facts import LocalAuthorityFacts, OrganisationFacts, UserFacts
+from collect.standards.lettings.context import LettingsContext, LocationFacts, RentRange, SchemeFacts
 from collect.standards.registry import evaluator
 
 TODAY = datetime.date(2026, 11, 21)

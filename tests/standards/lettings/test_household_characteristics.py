@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from collect.rulebook import QuestionKind, Status
 from collect.rulebook.declaration import OptionKind
+from collect.standards.answers import format_pounds
 from collect.standards.countries import COUNTRIES
 from collect.standards.lettings.y2026 import LETTINGS_2026
 from collect.standards.lettings.y2026 import household_characteristics as hc
@@ -18,7 +19,6 @@ from collect.standards.lettings.y2026.common import (
     INCOME_RANGES,
     IncomeRange,
     applicable_income_range,
-    format_pounds,
     people_with_details,
     weekly_net_income,
 )

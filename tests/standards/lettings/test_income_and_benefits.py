@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from collect.rulebook import Status
 from collect.rulebook.declaration import OptionKind
 from collect.standards.codes import ALL_RENT_PERIOD_CODES
-from collect.standards.lettings.context import OrganisationFacts
+from collect.standards.facts import OrganisationFacts
 from collect.standards.lettings.y2026 import LETTINGS_2026, income_and_benefits
 from collect.standards.lettings.y2026.common import lettype_for, rent_range_for
 from tests.standards.lettings.support import (

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import replace
 
 from collect.rulebook import Status
-from collect.standards.lettings.context import OrganisationFacts, UserFacts
+from collect.standards.facts import OrganisationFacts, UserFacts
 from collect.standards.lettings.y2026 import LETTINGS_2026
 from collect.standards.lettings.y2026.setup import PAGES
 from tests.standards.lettings.support import (

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from collect.rulebook import Derivation, F, Option, Question, QuestionKind
+from collect.rulebook import F, Option, Question, QuestionKind
 from collect.rulebook.conditions import Condition, remembered
+from collect.standards.answers import CONFIRM, answer_number, as_code, as_date, as_text, confirmation, money
 from collect.standards.calendar import collection_start_year
 from collect.standards.lettings.context import LettingsContext, RentRange
 
@@ -18,7 +18,6 @@ PERSONS = tuple(range(2, 9))  # household members 2 to 8 have their own question
 ALL_PERSONS = tuple(range(1, 9))
 
 YES_NO = (Option(1, "Yes"), Option(0, "No"))
-CONFIRM = (Option(0, "Yes"), Option(1, "No"))
 
 # Every page outside Setup needs the setup subsection done (lettings-2026.md §7.3); the engine sets this flag.
 SETUP_DONE_FLAG = "setup_done"
@@ -36,20 +35,6 @@ PENNY = Decimal("0.01")
 LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER = 1, 2
 
 
-def money(value: Any) -> Decimal | None:
-    """A money answer as a Decimal, or None."""
-    if type(value) is Decimal:  # the common cases, without going through text (same value, same exponent)
-        return value
-    if type(value) is int:
-        return Decimal(value)
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
-
-
 def weekly(value: Any, period: Any) -> Decimal | None:
     """An amount paid every `period` as a weekly amount to the penny: value / 52 * weeks (§4.2)."""
     amount = money(value)
@@ -62,30 +47,6 @@ def weekly(value: Any, period: Any) -> Decimal | None:
         return (amount * weeks / WEEKS_IN_YEAR).quantize(PENNY, rounding=ROUND_HALF_UP)
     except ArithmeticError:  # too large to hold to the penny: not a real amount
         return None
-
-
-def interruption(question_id: str, text: str = "Are you sure this is correct?", hint: str = "") -> Question:
-    """The confirmation question of a soft check's interruption screen: 0 yes (confirmed), 1 no (go back)."""
-    return Question(question_id, QuestionKind.INTERRUPTION, text, hint=hint, options=CONFIRM)
-
-
-def checkbox_zeros(question: Question) -> Derivation:
-    """§4.2 "for each checkbox question: if any option == 1, set every nil option to 0", for one question."""
-    keys = question.answer_ids
-
-    def apply(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-        if 1 in map(answers.get, keys):
-            for key in keys:
-                if answers.get(key) is None:
-                    answers[key] = 0
-
-    return Derivation(
-        f"{question.id}_zeros",
-        f"When any option of {question.id} is ticked, its options left blank are recorded as 0 (not ticked)",
-        keys,
-        keys,
-        apply,
-    )
 
 
 # Reading answers and context defensively, and rent-type groups (lettings-2026.md §4.2–§4.3), shared by the setup
@@ -112,27 +73,6 @@ SOCIAL_OR_AFFORDABLE_RENT: Condition = F("rent_type").one_of(
     *(code for code, renttype in RENTTYPE_FROM_RENT_TYPE.items() if renttype in (1, 2))
 )
 RENT_RANGE_BEDS_CAP = 4  # general needs rent ranges stop at 4 bedrooms (LaRentRange::MAX_BEDS)
-
-
-def as_code(value: Any) -> int | None:
-    """An answer as an integer code (booleans and other types are not codes), or None."""
-    if type(value) is int:  # the common case
-        return value
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def as_date(value: Any) -> datetime.date | None:
-    """A date answer as a `datetime.date` (a datetime gives its date), or None."""
-    if type(value) is datetime.date:  # the common case
-        return value
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value if isinstance(value, datetime.date) else None
-
-
-def as_text(value: Any) -> str | None:
-    """A text answer with something in it, or None."""
-    return value if isinstance(value, str) and value.strip() else None
 
 
 def lettings_context(context: Any) -> LettingsContext | None:
@@ -183,23 +123,6 @@ def beds_for_rent_range(answers: Mapping[str, Any]) -> int | None:
     return min(int(beds), RENT_RANGE_BEDS_CAP)
 
 
-def govuk_date(day: datetime.date) -> str:
-    """A date as GOV.UK writes it: 1 April 2026."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def ordinal_date(day: datetime.date) -> str:
-    """A date with an ordinal day, as the start date messages write it: 1st April 2026."""
-    suffix = "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    return f"{day.day}{suffix} {day:%B %Y}"
-
-
-def pounds(value: Any) -> str:
-    """Money as the national service shows it in messages: £1,234.50."""
-    amount = money(value)
-    return f"£{amount:,.2f}" if amount is not None and amount.is_finite() else f"£{value}"
-
-
 # The suffix of the rent questions by rent period (the brent question of the routed rent page, §2.7).
 RENT_PERIOD_SUFFIX: Mapping[int, str] = {
     **dict.fromkeys((1, 5, 6, 7, 8, 9, 10, 11), " every week"),
@@ -207,15 +130,6 @@ RENT_PERIOD_SUFFIX: Mapping[int, str] = {
     3: " every 4 weeks",
     4: " every month",
 }
-
-
-def changed_since(name: str, answers: Mapping[str, Any], previous: Mapping[str, Any] | None) -> bool:
-    """Whether an answer differs from the log's previous version; never for a new log (`previous` None).
-
-    Rules of the standard that clear answers left stale by a change ("X changed") use this: a new log's answers
-    arrive together, so nothing in them is stale.
-    """
-    return previous is not None and previous.get(name) != answers.get(name)
 
 
 # The confirmation of the RENT soft check, asked on the property and finances interruption pages (§5.3).
@@ -251,16 +165,6 @@ def rent_range_for(answers: Mapping[str, Any], context: Any) -> RentRange | None
 
 MAX_PEOPLE_WITH_DETAILS = 8
 INCOME_FREQUENCIES: Mapping[int, str] = {1: "weekly", 2: "monthly", 3: "yearly"}
-
-
-def answer_number(value: Any) -> Decimal | None:
-    """A numeric answer (int, Decimal or float; never text or a boolean) as a finite Decimal, or None."""
-    if type(value) is int:  # the common case: always finite
-        return Decimal(value)
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
-        return None
-    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-    return number if number.is_finite() else None
 
 
 def people_with_details(answers: Mapping[str, Any]) -> int:
@@ -367,20 +271,6 @@ def net_income_soft_range(answers: Mapping[str, Any]) -> str | None:
     if expected.hard_min <= weekly <= expected.soft_min:
         return "lower"
     return None
-
-
-def format_pounds(value: Any) -> str:
-    """An amount as the national service shows money: £1,234.50 (two decimal places, comma thousands)."""
-    amount = answer_number(value)
-    if amount is None:
-        return f"£{value}"
-    shown = f"£{abs(amount):,.2f}"
-    return f"-{shown}" if amount < 0 else shown
-
-
-def confirmation(question_id: str, text: str, label: str) -> Question:
-    """A soft check's confirmation question with its check-answers label."""
-    return replace(interruption(question_id, text), check_answers_label=label)
 
 
 # Confirmation questions of the household soft checks whose interruption pages appear in several subsections (§5.3).

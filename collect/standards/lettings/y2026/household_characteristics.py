@@ -25,6 +25,7 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition, any_of
 from collect.rulebook.declaration import Message, OptionKind
+from collect.standards.answers import answer_number, confirmation, format_pounds
 from collect.standards.countries import COUNTRIES, UNITED_KINGDOM
 from collect.standards.lettings.y2026.common import (
     ALL_PERSONS,
@@ -34,10 +35,7 @@ from collect.standards.lettings.y2026.common import (
     PREGNANCY_VALUE_CHECK,
     SETUP_DONE,
     WORKING_SITUATION_ILLNESS_CHECK,
-    answer_number,
     applicable_income_range,
-    confirmation,
-    format_pounds,
     net_income_soft_range,
     people_with_details,
     weekly_net_income,

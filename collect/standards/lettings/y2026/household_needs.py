@@ -19,8 +19,9 @@ from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.declaration import OptionKind
+from collect.standards.answers import checkbox_zeros, interruption
 from collect.standards.lettings.y2026 import triggers
-from collect.standards.lettings.y2026.common import SETUP_DONE, checkbox_zeros, interruption
+from collect.standards.lettings.y2026.common import SETUP_DONE
 
 DONT_KNOW = OptionKind.DONT_KNOW
 PREFERS_NOT_TO_SAY = OptionKind.PREFERS_NOT_TO_SAY

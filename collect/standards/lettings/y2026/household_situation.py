@@ -21,6 +21,7 @@ from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question,
 from collect.rulebook.conditions import Condition
 from collect.rulebook.declaration import OptionKind, Stage
 from collect.standards import postcodes
+from collect.standards.answers import checkbox_zeros, interruption
 from collect.standards.lettings.context import LettingsContext
 from collect.standards.lettings.y2026.common import (
     GENERAL_NEEDS,
@@ -30,8 +31,6 @@ from collect.standards.lettings.y2026.common import (
     RENEWAL,
     SETUP_DONE,
     SUPPORTED_HOUSING,
-    checkbox_zeros,
-    interruption,
     owner_provider_type,
 )
 

@@ -27,6 +27,7 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition, always, remembered
 from collect.rulebook.declaration import OptionKind, Stage
+from collect.standards.answers import as_code, interruption
 from collect.standards.codes import ALL_RENT_PERIOD_CODES, RENT_PERIOD_LABELS, RENT_PERIODS
 from collect.standards.lettings.context import LettingsContext
 from collect.standards.lettings.y2026 import triggers
@@ -37,8 +38,6 @@ from collect.standards.lettings.y2026.common import (
     SETUP_DONE,
     SUPPORTED_HOUSING,
     WEEKS_IN_PERIOD,
-    as_code,
-    interruption,
     owner_provider_type,
     rent_range_for,
     weekly,

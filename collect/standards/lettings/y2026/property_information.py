@@ -21,7 +21,8 @@ from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question,
 from collect.rulebook.conditions import Compare, Condition, always
 from collect.rulebook.declaration import OptionKind, Stage
 from collect.standards import postcodes
-from collect.standards.lettings.context import LocalAuthorityFacts
+from collect.standards.answers import as_code, as_date, as_text, changed_since, interruption, pounds
+from collect.standards.facts import LocalAuthorityFacts
 from collect.standards.lettings.y2026.common import (
     GENERAL_NEEDS,
     NOT_RENEWAL,
@@ -31,13 +32,7 @@ from collect.standards.lettings.y2026.common import (
     SETUP_DONE,
     SUPPORTED_HOUSING,
     YES_NO,
-    as_code,
-    as_date,
-    as_text,
-    changed_since,
-    interruption,
     lettings_context,
-    pounds,
     property_la,
 )
 from collect.standards.lettings.y2026.triggers import RENT, rent_soft_direction

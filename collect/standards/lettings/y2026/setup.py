@@ -21,24 +21,21 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition, always
 from collect.rulebook.declaration import Stage
+from collect.standards.answers import as_code, as_date, changed_since, govuk_date, ordinal_date
 from collect.standards.calendar import (
     collection_start_year,
     dates_for,
     earliest_open_for_editing_start,
     earliest_open_start,
 )
-from collect.standards.lettings.context import LocationFacts, OrganisationFacts, SchemeFacts
+from collect.standards.facts import OrganisationFacts
+from collect.standards.lettings.context import LocationFacts, SchemeFacts
 from collect.standards.lettings.y2026.common import (
     SETUP_DONE_FLAG,
     SUPPORTED_HOUSING,
     YES_NO,
-    as_code,
-    as_date,
-    changed_since,
-    govuk_date,
     lettings_context,
     lettype_for,
-    ordinal_date,
     renttype_for,
 )
 

@@ -10,12 +10,12 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition
 from collect.rulebook.declaration import OptionKind
+from collect.standards.answers import interruption
 from collect.standards.lettings.y2026.common import (
     GENERAL_NEEDS,
     SETUP_DONE,
     SOCIAL_OR_AFFORDABLE_RENT,
     SUPPORTED_HOUSING,
-    interruption,
 )
 
 ANY = Mapping[str, Any]

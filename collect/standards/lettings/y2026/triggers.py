@@ -11,13 +11,12 @@ from typing import Any
 
 from collect.rulebook import Pred
 from collect.rulebook.conditions import Condition
+from collect.standards.answers import answer_number, as_date
 from collect.standards.lettings.y2026.common import (
     ALL_PERSONS,
     MAX_PEOPLE_WITH_DETAILS,
     PERSONS,
     RENT_RANGE_BEDS_CAP,
-    answer_number,
-    as_date,
     net_income_soft_range,
     people_with_details,
     rent_range_for,

@@ -1,0 +1,1 @@
+"""Sales logs: the facts a declaration needs about a log's organisations and reference data."""
