@@ -23,7 +23,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from collect.standards.lettings.context import LettingsContext, LocationFacts, OrganisationFacts, SchemeFacts
+from collect.standards.facts import OrganisationFacts
+from collect.standards.lettings.context import LettingsContext, LocationFacts, SchemeFacts
 from collect.standards.lettings.y2026 import examples
 from collect.standards.refdata_files import FileReferenceData
 from collect.standards.registry import evaluator
