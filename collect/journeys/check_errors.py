@@ -14,11 +14,11 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collect.accounts.models import User
 from collect.journeys import form
+from collect.journeys.kinds import log_url
 from collect.logs import policy
 from collect.logs.models import Log
 from collect.logs.writing import engine, save_answers
@@ -75,15 +75,15 @@ def _request_state(request: HttpRequest, log: Log, user: User) -> tuple[Outcome,
 
 
 @require_GET
-def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
+def check_errors(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The answers a check involves, with change links and clear links, and a way back to the original page."""
-    user, log = form.log_for_request(request, pk)
+    user, log = form.log_for_request(request, pk, kind)
     outcome, original, related = _request_state(request, log, user)
     ids = [r.question.id for r in related]
     back_query = {"referrer": "check_errors", "original_page": original, "questions": " ".join(ids)}
     rows = []
     for item in related:
-        labels = form.answer_labels(user, item.question, outcome.answers)
+        labels = form.answer_labels(user, item.question, outcome.answers, log.kind)
         shown = form.shown_answer(item.question, outcome.answers, labels)
         clear = None
         if shown and item.clearable:
@@ -92,9 +92,7 @@ def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "label": item.question.label,
                 "value": shown,
-                "change": reverse("journeys:page", args=(log.pk, item.page.id.replace("_", "-")))
-                + "?"
-                + urlencode(back_query),
+                "change": log_url(log, "page", item.page.id.replace("_", "-")) + "?" + urlencode(back_query),
                 "clear_url": clear,
             }
         )
@@ -117,7 +115,7 @@ def check_errors(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _confirm_clear_url(log: Log, original: str, question_ids: list[str], to_clear: list[str]) -> str:
     query = urlencode({"page": original, "questions": " ".join(question_ids), "clear": " ".join(to_clear)})
-    return reverse("journeys:confirm-clear-answer", args=(log.pk,)) + "?" + query
+    return log_url(log, "confirm-clear-answer") + "?" + query
 
 
 def _answered(question: Question, answers: dict[str, Any]) -> bool:
@@ -125,9 +123,9 @@ def _answered(question: Question, answers: dict[str, Any]) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-def confirm_clear_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm_clear_answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Ask before clearing one answer (or all that may be cleared), then clear them and go back to check errors."""
-    user, log = form.log_for_request(request, pk)
+    user, log = form.log_for_request(request, pk, kind)
     _, original, related = _request_state(request, log, user)
     params = request.GET if request.method == "GET" else request.POST
     chosen = set(params.get("clear", "").split())

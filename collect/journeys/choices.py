@@ -82,8 +82,8 @@ def locations(user: User, answers: Mapping[str, Any]) -> Choices:
 
 
 def _year(answers: Mapping[str, Any]) -> int:
-    """The collection year of the log's tenancy start date (today's, before it is given)."""
-    start = answers.get("startdate")
+    """The collection year of the log's tenancy start or sale date (today's, before it is given)."""
+    start = answers.get("startdate") or answers.get("saledate")
     day = start if isinstance(start, datetime.date) else timezone.localdate()
     return calendar.collection_start_year(day)
 
@@ -100,6 +100,11 @@ def previous_local_authorities(user: User, answers: Mapping[str, Any]) -> Choice
     return [(la.code, la.name) for la in found if la.code.startswith("E")] + list(PREVIOUS_LA_OUTSIDE_ENGLAND)
 
 
+def every_local_authority(user: User, answers: Mapping[str, Any]) -> Choices:
+    """Every local authority of the register that exists in the collection year, in any nation (sales prevloc)."""
+    return [(la.code, la.name) for la in LocalAuthority.objects.active_in(_year(answers)).order_by("name")]
+
+
 PROVIDERS = {
     "owning_organisation_id": owning_organisations,
     "managing_organisation_id": managing_organisations,
@@ -110,3 +115,10 @@ PROVIDERS = {
     "la": property_local_authorities,
     "prevloc": previous_local_authorities,
 }
+# Where a kind of log offers other options for the same question (sales-2026.md §7 #18: any nation's authority).
+KIND_PROVIDERS = {"sales": {"prevloc": every_local_authority}}
+
+
+def providers_for(kind: str) -> dict[str, Any]:
+    """The option providers of a kind of log's questions, by question id."""
+    return {**PROVIDERS, **KIND_PROVIDERS.get(kind, {})}

@@ -116,7 +116,8 @@ def _log_answers(
     for label, group in groups.items():
         parts = []
         for question in group:
-            if text := shown_answer(question, outcome.answers, answer_labels(user, question, outcome.answers)):
+            labels = answer_labels(user, question, outcome.answers, pages.kind)
+            if text := shown_answer(question, outcome.answers, labels):
                 parts.append((question, text))
         if len(parts) > 1:  # "Yes" (the age is known) beside the age says nothing more
             parts = [(q, t) for q, t in parts if not _introduces(q, outcome.answers)] or parts

@@ -11,13 +11,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 
 from collect.accounts.models import User
 from collect.accounts.policy import signed_in_user
 from collect.journeys import choices as choice_providers
+from collect.journeys.kinds import log_url
 from collect.logs import policy
-from collect.logs.models import Log, LogKind
+from collect.logs.models import Log
 from collect.logs.writing import engine, evaluate_answers, stored_answers
 from collect.rulebook import Outcome, Page, Question, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
@@ -33,10 +33,10 @@ STATUS_TAGS = {
 STATUS_TAG_BY_VALUE = {str(status): tag for status, tag in STATUS_TAGS.items()}
 
 
-def log_for_request(request: HttpRequest, pk: int) -> tuple[User, Log]:
-    """The signed-in person and the lettings log of theirs with this id (404 outside their scope)."""
+def log_for_request(request: HttpRequest, pk: int, kind: str) -> tuple[User, Log]:
+    """The signed-in person and the log of this kind of theirs with this id (404 outside their scope)."""
     user = signed_in_user(request)
-    return user, policy.log_for(user, LogKind.LETTINGS, pk)
+    return user, policy.log_for(user, kind, pk)
 
 
 def outcome_of(log: Log, user: User) -> tuple[dict[str, Any], Outcome]:
@@ -61,13 +61,10 @@ def subsection_by_id(log: Log, subsection_id: str) -> Subsection:
     raise Http404("No such section")
 
 
-def choices_for(user: User, page: Page, answers: dict[str, Any]) -> dict[str, list[tuple[int, str]]]:
+def choices_for(user: User, page: Page, answers: dict[str, Any], kind: str) -> dict[str, list[tuple[int, str]]]:
     """The options the service offers this person for the page's questions (organisations, users, ...)."""
-    return {
-        q.id: choice_providers.PROVIDERS[q.id](user, answers)
-        for q in page.questions
-        if q.id in choice_providers.PROVIDERS
-    }
+    providers = choice_providers.providers_for(kind)
+    return {q.id: providers[q.id](user, answers) for q in page.questions if q.id in providers}
 
 
 def first_page(subsection: Subsection, outcome: Outcome) -> str | None:
@@ -88,13 +85,13 @@ def next_page(subsection: Subsection, outcome: Outcome, after: str) -> str | Non
 
 def page_url(log: Log, page_id: str, **query: str) -> str:
     """A page's address (ids use hyphens in URLs)."""
-    url = reverse("journeys:page", args=(log.pk, page_id.replace("_", "-")))
+    url = log_url(log, "page", page_id.replace("_", "-"))
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
 def check_answers_url(log: Log, subsection: Subsection) -> str:
     """The subsection's check your answers address."""
-    return reverse("journeys:check-answers", args=(log.pk, subsection.id.replace("_", "-")))
+    return log_url(log, "check-answers", subsection.id.replace("_", "-"))
 
 
 def in_sentence(label: str) -> str:
@@ -133,7 +130,7 @@ def back_link(log: Log, subsection: Subsection, referrer: str, request: HttpRequ
     """Where a page's back link goes: check errors, check your answers, or the task list."""
     if referrer == "check_errors":
         return back_to_check_errors(log, request)
-    return check_answers_url(log, subsection) if referrer else reverse("journeys:log", args=(log.pk,))
+    return check_answers_url(log, subsection) if referrer else log_url(log, "log")
 
 
 def back_to_check_errors(log: Log, request: HttpRequest) -> str:
@@ -208,11 +205,12 @@ def shown_answer(  # noqa: PLR0911 - one way of showing each kind of answer
 def check_errors_url(log: Log, original_page: str, question_ids: list[str]) -> str:
     """The check errors page for these questions, coming from (and returning to) the original page."""
     query = urlencode({"page": original_page, "questions": " ".join(question_ids)})
-    return reverse("journeys:check-errors", args=(log.pk,)) + "?" + query
+    return log_url(log, "check-errors") + "?" + query
 
 
-def answer_labels(user: User, question: Question, answers: dict[str, Any]) -> dict[Any, str] | None:
+def answer_labels(user: User, question: Question, answers: dict[str, Any], kind: str) -> dict[Any, str] | None:
     """The labels of an answered question whose options the service offers (None for the declaration's own)."""
-    if question.id not in choice_providers.PROVIDERS or answers.get(question.id) is None:
+    providers = choice_providers.providers_for(kind)
+    if question.id not in providers or answers.get(question.id) is None:
         return None
-    return dict(choice_providers.PROVIDERS[question.id](user, answers))
+    return dict(providers[question.id](user, answers))

@@ -140,7 +140,7 @@ class LogFilterForm(forms.Form):
         """The logs matching the valid search and filters, exact search matches first, then newest first."""
         data = self.cleaned_data
         if years := data.get("years"):
-            logs = logs.filter(_in_years(self.pages, years))
+            logs = logs.filter(self.pages.in_years(years))
         if statuses := data.get("status"):
             logs = logs.filter(status__in=statuses)
         if types := data.get(self.pages.type_question):
@@ -154,16 +154,6 @@ class LogFilterForm(forms.Form):
         if query := (data.get("q") or "").strip():
             return search(logs, query, self.pages.search_columns)
         return logs.order_by("-created_at", "-pk")
-
-
-def _in_years(pages: LogPages, years: list[int]) -> Q:
-    """Logs of these collection years: by tenancy start date, or by declaration for logs without one."""
-    wanted = Q()
-    for year in years:
-        dates = calendar.dates_for(year)
-        wanted |= Q(startdate__gte=dates.start, startdate__lte=dates.end)
-        wanted |= Q(startdate__isnull=True, collection=f"{pages.kind}-{year}")
-    return wanted
 
 
 def search(logs: LogQuerySet, query: str, columns: tuple[str, ...]) -> QuerySet[Any]:

@@ -36,8 +36,9 @@ from collect.journeys.form import (
     subsection_by_id,
     subsection_of,
 )
+from collect.journeys.kinds import log_url
 from collect.logs import policy
-from collect.logs.context import lettings_context
+from collect.logs.context import log_context
 from collect.logs.models import Log, LogKind
 from collect.logs.writing import create_log, engine, save_answers
 from collect.rulebook import Outcome, Page, QuestionKind, Status
@@ -45,22 +46,20 @@ from collect.rulebook.declaration import Subsection
 from collect.standards import calendar
 from collect.standards.answers import govuk_date
 
-NAV = "lettings"
-
 
 @require_POST
-def log_create(request: HttpRequest) -> HttpResponse:
-    """Create a lettings log with the defaults of the person's role, then show its task list."""
+def log_create(request: HttpRequest, kind: str) -> HttpResponse:
+    """Create a log of this kind with the defaults of the person's role, then show its task list."""
     user = signed_in_user(request)
     require(can_create_logs(user))
-    result = create_log(user, LogKind.LETTINGS)
-    return redirect("journeys:log", result.log.pk)
+    result = create_log(user, LogKind(kind))
+    return redirect(log_url(result.log, "log"))
 
 
 @require_GET
-def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def log_detail(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The task list of a log: its sections, each subsection's status, and the next one to do."""
-    user, log = log_for_request(request, pk)
+    user, log = log_for_request(request, pk, kind)
     if not policy.is_editable(log):
         return _review(request, log, user)
     _, outcome = outcome_of(log, user)
@@ -88,7 +87,7 @@ def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "journeys/log.html",
         {
             "title": f"Log {log.pk}",
-            "nav_section": NAV,
+            "nav_section": log.kind,
             "log": log,
             "sections": sections,
             "completed_count": done,
@@ -122,17 +121,17 @@ def _not_offered(
 
 
 @require_http_methods(["GET", "POST"])
-def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:  # noqa: PLR0911 - one redirect per case
+def log_page(request: HttpRequest, pk: int, page_id: str, kind: str) -> HttpResponse:  # noqa: PLR0911 - one redirect per case
     """One page of the log's form: GET shows it, POST checks and saves it, then goes to the next page."""
-    user, log = log_for_request(request, pk)
+    user, log = log_for_request(request, pk, kind)
     page_id = page_id.replace("-", "_")
     subsection = subsection_of(log, page_id)
     page = engine(log).page(page_id)
     if not policy.is_editable(log):
-        return redirect("journeys:log", log.pk)
+        return redirect(log_url(log, "log"))
     answers, outcome = outcome_of(log, user)
     if page_id not in outcome.routed_pages:
-        return redirect("journeys:log", log.pk)
+        return redirect(log_url(log, "log"))
     referrer = request.GET.get("referrer", "")
     errors: dict[str, str] = {}
     related: list[str] = []
@@ -143,8 +142,8 @@ def log_page(request: HttpRequest, pk: int, page_id: str) -> HttpResponse:  # no
         save_answers(log, {"manual_address_entry_selected": False}, user)
         search = next((p.id for p in subsection.pages if asks_address(p)), page.id)
         return redirect(page_url(log, search, **({"referrer": referrer} if referrer else {})))
-    context = lettings_context(answers, user, is_new_log=False)
-    page_choices = choices_for(user, page, answers)
+    context = log_context(log.kind, answers, user, is_new_log=False)
+    page_choices = choices_for(user, page, answers, log.kind)
     if request.method == "POST":
         changes, sent = read_page(page, request.POST)
         # An option the page did not offer (a changed form, or one out of date) is refused before anything else.
@@ -203,7 +202,7 @@ def _answer_rows(
         for question in page.questions:
             if question.id in seen or (not on_route and question.id in asked):
                 continue
-            shown = shown_answer(question, outcome.answers, answer_labels(user, question, outcome.answers))
+            shown = shown_answer(question, outcome.answers, answer_labels(user, question, outcome.answers, log.kind))
             if not shown and (question.id not in missing or not on_route):
                 continue
             seen.add(question.id)
@@ -221,9 +220,9 @@ def _answer_rows(
 
 
 @require_GET
-def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResponse:
+def check_answers(request: HttpRequest, pk: int, subsection_id: str, kind: str) -> HttpResponse:
     """Check your answers for one subsection: every question asked, with change links and answer links."""
-    user, log = log_for_request(request, pk)
+    user, log = log_for_request(request, pk, kind)
     subsection = subsection_by_id(log, subsection_id.replace("-", "_"))
     _, outcome = outcome_of(log, user)
     editable = policy.is_editable(log)
@@ -245,9 +244,9 @@ def check_answers(request: HttpRequest, pk: int, subsection_id: str) -> HttpResp
 
 
 @require_GET
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The whole log read-only, one summary card per subsection: what a closed collection year's log shows."""
-    user, log = log_for_request(request, pk)
+    user, log = log_for_request(request, pk, kind)
     return _review(request, log, user)
 
 
@@ -275,7 +274,7 @@ def _review(request: HttpRequest, log: Log, user: User) -> HttpResponse:
         "journeys/review.html",
         {
             "title": f"Log {log.pk}",
-            "nav_section": NAV,
+            "nav_section": log.kind,
             "log": log,
             "sections": sections,
             "editable": editable,

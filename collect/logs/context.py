@@ -1,4 +1,4 @@
-"""The facts the lettings rules read besides the answers, from the database (collect.standards.lettings.context)."""
+"""The facts the rules read besides the answers, from the database (collect.standards.lettings.context, .sales)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from collect.organisations.models import DataSharingAgreement, Organisation, Org
 from collect.schemes.models import Location, Scheme
 from collect.standards.facts import OrganisationFacts, UserFacts
 from collect.standards.lettings.context import LettingsContext, LocationFacts, SchemeFacts
+from collect.standards.sales.context import SalesContext
 
 # The columns of an organisation its facts read; the rest are columns worked out by the query (`_facts_queryset`).
 _COLUMNS = ("id", "name", "provider_type", "holds_own_stock", "rent_periods", "merge_date", "available_from")
@@ -114,8 +115,8 @@ def _id(answers: Mapping[str, Any], key: str) -> int | None:
         return None
 
 
-def _startdate(answers: Mapping[str, Any]) -> datetime.date | None:
-    value = answers.get("startdate")
+def _date(answers: Mapping[str, Any], key: str) -> datetime.date | None:
+    value = answers.get(key)
     if isinstance(value, datetime.date):
         return value
     try:
@@ -178,27 +179,49 @@ def assigned_user_organisation_ids(answers: Mapping[str, Any]) -> frozenset[int]
     return frozenset(found.order_by().values_list("pk", flat=True).distinct())
 
 
+def _common_facts(answers: Mapping[str, Any], user: User | None, today: datetime.date) -> dict[str, Any]:
+    """The facts every kind of log reads: today, reference data, organisations and the person.
+
+    The owning and managing organisations and the person's own are read in one query.
+    """
+    owner_id, manager_id = _id(answers, "owning_organisation_id"), _id(answers, "managing_organisation_id")
+    wanted = {pk for pk in (owner_id, manager_id, user.organisation_id if user else None) if pk is not None}
+    organisations = _with_facts(wanted)
+    owner = organisations.get(owner_id) if owner_id is not None else None
+    manager = organisations.get(manager_id) if manager_id is not None else None
+    return {
+        "today": today,
+        "refdata": DatabaseReferenceData(),
+        "owning_organisation": organisation_facts(owner) if owner else None,
+        "managing_organisation": organisation_facts(manager) if manager else None,
+        "user": user_facts(user, organisations.get(user.organisation_id)) if user is not None else None,
+        "assigned_user_organisation_ids": assigned_user_organisation_ids(answers),
+    }
+
+
 def lettings_context(answers: Mapping[str, Any], user: User | None, *, is_new_log: bool) -> LettingsContext:
     """Everything the lettings rules read about a log with these answers, filled in by this person.
 
     The owning and managing organisations and the person's own are read in one query.
     """
     today = timezone.localdate()
-    day = _startdate(answers) or today
-    owner_id, manager_id = _id(answers, "owning_organisation_id"), _id(answers, "managing_organisation_id")
-    wanted = {pk for pk in (owner_id, manager_id, user.organisation_id if user else None) if pk is not None}
-    organisations = _with_facts(wanted)
-    owner = organisations.get(owner_id) if owner_id is not None else None
-    manager = organisations.get(manager_id) if manager_id is not None else None
+    day = _date(answers, "startdate") or today
+    common = _common_facts(answers, user, today)
     scheme, location = _scheme(answers), _location(answers)
     return LettingsContext(
-        today=today,
-        refdata=DatabaseReferenceData(),
-        owning_organisation=organisation_facts(owner) if owner else None,
-        managing_organisation=organisation_facts(manager) if manager else None,
-        user=user_facts(user, organisations.get(user.organisation_id)) if user is not None else None,
-        assigned_user_organisation_ids=assigned_user_organisation_ids(answers),
+        **common,
         scheme=scheme_facts(scheme, day) if scheme else None,
         location=location_facts(location, day) if location else None,
         is_new_log=is_new_log,
     )
+
+
+def sales_context(answers: Mapping[str, Any], user: User | None, *, is_new_log: bool) -> SalesContext:
+    """Everything the sales rules read about a log with these answers, filled in by this person."""
+    return SalesContext(**_common_facts(answers, user, timezone.localdate()), is_new_log=is_new_log)
+
+
+def log_context(kind: str, answers: Mapping[str, Any], user: User | None, *, is_new_log: bool) -> Any:
+    """The context of a log of this kind ("lettings" or "sales")."""
+    build = sales_context if kind == "sales" else lettings_context
+    return build(answers, user, is_new_log=is_new_log)

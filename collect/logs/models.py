@@ -1,7 +1,8 @@
 """A log: one letting or sale, its answers as the rulebook keeps them, and typed columns to find it by.
 
-The answers (JSON) are the truth; the typed columns (organisations, assigned user, start date, codes, postcode,
-status) are copies written by the one write path (collect.logs.writing) for filtering, joining and indexing.
+The answers (JSON) are the truth; the typed columns (organisations, assigned user, tenancy start or sale date, needs
+type or ownership scheme, codes, postcode, status) are copies written by the one write path (collect.logs.writing)
+for filtering, joining and indexing.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ class Log(models.Model):
     needstype = models.PositiveSmallIntegerField(null=True, blank=True)
     tenancycode = models.CharField(max_length=100, blank=True)
     propcode = models.CharField(max_length=100, blank=True)
+    # Sales logs: the sale completion date, ownership scheme and purchaser code.
+    saledate = models.DateField(null=True, blank=True)
+    ownershipsch = models.PositiveSmallIntegerField(null=True, blank=True)
+    purchid = models.CharField(max_length=100, blank=True)
     postcode_full = models.CharField(max_length=10, blank=True)
     # The answers with the values derived from them (the rulebook outcome's answers), and the derived values alone.
     answers = models.JSONField(default=dict, blank=True, decoder=AnswersDecoder)
@@ -96,6 +101,7 @@ class Log(models.Model):
             models.Index(fields=("assigned_to", "kind", "status"), name="log_assigned_idx"),
             models.Index(fields=("tenancycode",), name="log_tenancycode_idx"),
             models.Index(fields=("propcode",), name="log_propcode_idx"),
+            models.Index(fields=("purchid",), name="log_purchid_idx"),
             models.Index(fields=("postcode_full",), name="log_postcode_idx"),
         )
 

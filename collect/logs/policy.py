@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from collect.accounts.models import User
 from collect.logs import duplicates
-from collect.logs.models import VISIBLE_STATUSES, Log, LogQuerySet
+from collect.logs.models import VISIBLE_STATUSES, Log, LogKind, LogQuerySet
 from collect.organisations.models import Organisation
 from collect.standards import calendar
 from collect.standards.registry import collection as declaration
@@ -45,9 +45,10 @@ def log_for(user: User, kind: str, pk: int) -> Log:
 
 
 def collection_year(log: Log) -> int:
-    """The start year of the log's collection year: its tenancy start date's, else its declaration's."""
-    if log.startdate:
-        return calendar.collection_start_year(log.startdate)
+    """The start year of the log's collection year: its tenancy start or sale date's, else its declaration's."""
+    day = log.saledate if log.kind == LogKind.SALES else log.startdate
+    if day:
+        return calendar.collection_start_year(day)
     return declaration(log.collection).start_year
 
 
@@ -69,9 +70,11 @@ def can_delete(user: User, log: Log) -> bool:
 
 
 def in_editable_years(logs: LogQuerySet, today: datetime.date | None = None) -> LogQuerySet:
-    """The logs whose collection year can still be changed today (a log without a start date counts as new)."""
+    """The logs whose collection year can still be changed today (a log without its date counts as new)."""
     start = calendar.earliest_open_for_editing_start(today or timezone.localdate())
-    return logs.filter(Q(startdate__gte=start) | Q(startdate__isnull=True))
+    return logs.filter(
+        Q(startdate__gte=start) | Q(saledate__gte=start) | Q(startdate__isnull=True, saledate__isnull=True)
+    )
 
 
 def duplicate_sets_for(user: User, kind: str) -> list[str]:

@@ -20,7 +20,7 @@ from collect.audit import trail
 from collect.audit.models import Channel
 from collect.logs import duplicates, policy
 from collect.logs.codec import to_json
-from collect.logs.context import lettings_context
+from collect.logs.context import log_context
 from collect.logs.models import Log, LogKind, LogStatus
 from collect.organisations.models import Organisation
 from collect.rulebook import Evaluator, Outcome
@@ -68,7 +68,7 @@ def evaluate_answers(
     log: Log, answers: Mapping[str, Any], user: User | None, *, previous: Mapping[str, Any] | None = None
 ) -> Outcome:
     """What the rulebook says about these answers for this log, without saving anything."""
-    context = lettings_context(answers, user, is_new_log=log.pk is None or not log.answers)
+    context = log_context(log.kind, answers, user, is_new_log=log.pk is None or not log.answers)
     return engine(log).evaluate(answers, context, previous)
 
 
@@ -101,9 +101,11 @@ def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
     log.scheme_id = as_int("scheme_id")
     log.location_id = as_int("location_id")
     log.needstype = as_int("needstype")
-    startdate = answers.get("startdate")
-    log.startdate = startdate if isinstance(startdate, datetime.date) else None
-    for column in ("tenancycode", "propcode", "postcode_full"):
+    log.ownershipsch = as_int("ownershipsch")
+    for column in ("startdate", "saledate"):
+        day = answers.get(column)
+        setattr(log, column, day if isinstance(day, datetime.date) else None)
+    for column in ("tenancycode", "propcode", "purchid", "postcode_full"):
         value = answers.get(column)
         setattr(log, column, str(value)[:100] if value is not None else "")
 

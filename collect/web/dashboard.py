@@ -70,9 +70,7 @@ def year_counts(user: User, pages: LogPages, dates: calendar.CollectionDates) ->
     logs = policy.logs_in_scope(user, pages.kind).visible()
     if providing:
         logs = logs.filter(assigned_to=user)
-    in_year = Q(startdate__gte=dates.start, startdate__lte=dates.end) | Q(
-        startdate__isnull=True, collection=f"{pages.kind}-{dates.start_year}"
-    )
+    in_year = pages.in_years([dates.start_year])
     found = logs.filter(in_year).aggregate(
         in_progress=Count("pk", filter=Q(status=LogStatus.IN_PROGRESS)),
         completed=Count("pk", filter=Q(status=LogStatus.COMPLETED)),

@@ -36,7 +36,11 @@ def environment(**options: Any) -> Environment:
     options["autoescape"] = select_autoescape(disabled_extensions=("txt",), default_for_string=False, default=True)
     options.setdefault("extensions", []).append("jinja2.ext.do")
     env = Environment(**options)  # noqa: S701 - Django's backend passes autoescape=True
+    from collect.journeys.kinds import log_url, pages_of  # the log pages' addresses (after the apps are loaded)
+
     env.globals.update(
+        log_url=log_url,
+        log_pages=pages_of,
         static=static,
         url=url,
         link=link,

@@ -37,11 +37,13 @@ SUPPORT_NAV = (
     NavItem("Organisations", "organisations:list", "organisations"),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Lettings logs", "journeys:list", "lettings"),
+    NavItem("Sales logs", "journeys:sales-list", "sales"),
     NavItem("Schemes", "schemes:list", "schemes"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
     NavItem("Lettings logs", "journeys:list", "lettings"),
+    NavItem("Sales logs", "journeys:sales-list", "sales"),
     NavItem("Schemes", "schemes:list", "schemes", shown_to=_sees_schemes),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Your organisation", "organisations:mine", "organisation"),

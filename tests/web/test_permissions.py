@@ -141,6 +141,57 @@ def answered_log(w: World) -> Any:
 CLEAR_BEDS = {"page": "property_number_of_bedrooms", "questions": "beds", "clear": "beds"}
 
 
+def own_sales_log(w: World) -> Any:
+    """A sales log of the own organisation, created by one of its providers, with its sale date."""
+    if "own_sales_log" not in w.extra:
+        from collect.logs.writing import create_log, save_answers
+
+        log = create_log(w.own_user, "sales").log
+        save_answers(log, {"saledate": datetime.date(2026, 10, 5), "purchid": "P1"}, w.own_user)
+        w.extra["own_sales_log"] = log
+    return w.extra["own_sales_log"]
+
+
+def sales_page(page: str) -> Callable[[World], list[Any]]:
+    return lambda w: [own_sales_log(w).pk, page]
+
+
+# Two sales logs with the same duplicate-check answers (platform.md §4.4), assigned to the own provider.
+SALES_DUPLICATE = {
+    "saledate": datetime.date(2026, 10, 5),
+    "purchid": "P1",
+    "ownershipsch": 1,
+    "type": 30,
+    "staircase": 2,
+    "jointpur": 2,
+    "noint": 2,
+    "privacynotice": 1,
+    "manual_address_entry_selected": True,
+    "address_line1": "1 Brick Lane",
+    "town_or_city": "Leeds",
+    "postcode_full": "LS1 1AA",
+    "age1_known": 0,
+    "age1": 35,
+    "sexrab1": "F",
+}
+
+
+def own_sales_duplicates(w: World) -> list[Any]:
+    """Two sales logs of the own organisation with the same duplicate-check answers, assigned to its provider."""
+    if "own_sales_duplicates" not in w.extra:
+        from collect.logs.writing import create_log, save_answers
+
+        answers = {**SALES_DUPLICATE, "owning_organisation_id": w.own.pk, "managing_organisation_id": w.own.pk}
+        logs = [create_log(w.own_user, "sales").log for _ in range(2)]
+        for log in logs:
+            save_answers(log, {**answers, "assigned_to_id": w.own_user.pk}, w.own_user)
+            log.refresh_from_db()
+        assert logs[0].duplicate_key
+        assert logs[0].duplicate_key == logs[1].duplicate_key
+        w.extra["own_sales_duplicates"] = logs
+    return w.extra["own_sales_duplicates"]
+
+
 def log_page(page: str) -> Callable[[World], list[Any]]:
     return lambda w: [own_log(w).pk, page]
 
@@ -350,6 +401,78 @@ CASES: list[Case] = [
             args=lambda w: [own_duplicates(w)[0].pk],
             method=m,
             data=lambda w: {"log": own_duplicates(w)[1].pk},
+        )
+        for m in ("get", "post")
+    ),
+    # Sales logs: the same pages and rules as lettings logs.
+    Case("journeys:sales-list", everyone()),
+    Case("journeys:sales-list", everyone(NOT_ALLOWED), method="post"),
+    Case("journeys:sales-create", everyone(NOT_ALLOWED)),
+    Case("journeys:sales-create", roles(DENY, DENY, ALLOW, DENY), method="post"),
+    Case("journeys:sales-log", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_sales_log(w).pk]),
+    Case("journeys:sales-log", everyone(NOT_ALLOWED), args=lambda w: [own_sales_log(w).pk], method="post"),
+    Case("journeys:sales-page", roles(ALLOW, ALLOW, ALLOW, HIDE), args=sales_page("ownership-scheme")),
+    Case(
+        "journeys:sales-page",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=sales_page("ownership-scheme"),
+        method="post",
+        data=lambda w: {"ownershipsch": "1"},
+    ),
+    Case("journeys:sales-check-answers", roles(ALLOW, ALLOW, ALLOW, HIDE), args=sales_page("setup")),
+    Case("journeys:sales-check-answers", everyone(NOT_ALLOWED), args=sales_page("setup"), method="post"),
+    Case("journeys:sales-review", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_sales_log(w).pk]),
+    Case("journeys:sales-review", everyone(NOT_ALLOWED), args=lambda w: [own_sales_log(w).pk], method="post"),
+    Case(
+        "journeys:sales-check-errors",
+        roles(ALLOW, ALLOW, ALLOW, HIDE),
+        args=lambda w: [own_sales_log(w).pk],
+        data=lambda w: {"page": "purchaser_code", "questions": "purchid"},
+    ),
+    Case("journeys:sales-check-errors", everyone(NOT_ALLOWED), args=lambda w: [own_sales_log(w).pk], method="post"),
+    *(
+        Case(
+            "journeys:sales-confirm-clear-answer",
+            roles(ALLOW, ALLOW, ALLOW, HIDE),
+            args=lambda w: [own_sales_duplicates(w)[0].pk],
+            data=lambda w: {"page": "buyer_1_sex_registered_at_birth", "questions": "sexrab1", "clear": "sexrab1"},
+            method=m,
+        )
+        for m in ("get", "post")
+    ),
+    *(
+        Case("journeys:sales-delete", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [own_sales_log(w).pk], method=m)
+        for m in ("get", "post")
+    ),
+    *(
+        Case(
+            "journeys:sales-delete-logs",
+            roles(DENY, ALLOW, ALLOW, HIDE),
+            method=m,
+            data=lambda w: {"log": own_sales_log(w).pk},
+        )
+        for m in ("get", "post")
+    ),
+    Case("journeys:sales-duplicates", everyone()),
+    Case("journeys:sales-duplicates", everyone(NOT_ALLOWED), method="post"),
+    Case(
+        "journeys:sales-duplicate-review",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [own_sales_duplicates(w)[0].pk],
+    ),
+    Case(
+        "journeys:sales-duplicate-review",
+        everyone(NOT_ALLOWED),
+        args=lambda w: [own_sales_duplicates(w)[0].pk],
+        method="post",
+    ),
+    *(
+        Case(
+            "journeys:sales-duplicate-keep",
+            roles(DENY, ALLOW, ALLOW, HIDE),
+            args=lambda w: [own_sales_duplicates(w)[0].pk],
+            method=m,
+            data=lambda w: {"log": own_sales_duplicates(w)[1].pk},
         )
         for m in ("get", "post")
     ),

@@ -5,7 +5,7 @@ The outright sale route (ownershipsch 3) is closed from 2025, so its subsection 
 
 from __future__ import annotations
 
-from collect.rulebook import CollectionYear, Section
+from collect.rulebook import CollectionYear, F, Section
 from collect.standards.sales.y2026 import (
     discounted_ownership,
     household_characteristics,
@@ -61,4 +61,24 @@ SALES_2026 = CollectionYear(
     ),
     derivations=tuple(d for m in _MODULES for d in m.DERIVATIONS),
     checks=(*(c for m in _MODULES for c in m.CHECKS), *triggers.SOFT_CHECKS),
+    # platform.md §4.4, as from 2026: the sex registered at birth instead of sex; the working situation is compared
+    # but not required (it is not asked in a staircasing transaction).
+    duplicate_fields=(
+        "owning_organisation_id",
+        "purchid",
+        "saledate",
+        "age1_known",
+        "age1",
+        "sexrab1",
+        "ecstat1",
+        "postcode_full",
+        "uprn",
+        "address_line1",
+    ),
+    duplicate_when=(
+        F("saledate").answered()
+        & F("sexrab1").answered()
+        & ((F("postcode_full").answered() & F("address_line1").answered()) | F("uprn").answered())
+        & (F("age1").answered() | F("age1_known").one_of(1, 2))
+    ),
 )
