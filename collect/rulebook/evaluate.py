@@ -164,9 +164,18 @@ def _numeric_issues(question: Question, value: Any) -> list[Issue]:
         issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
     step = question.step
     if step is not None and not (type(number) is int and step == 1) and _off_step(number, step):
-        text = f"{label} must be a whole number." if step == 1 else f"{label} must be given to the nearest hundredth."
+        text = f"{label} must {_STEP_WORDS.get(Decimal(step), f'be a multiple of {step}')}."
         issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
     return issues
+
+
+# How the standard words a step error (sales-2026.md §4.1, lettings-2026.md): "<label> must be a whole number." etc.
+_STEP_WORDS: dict[Decimal, str] = {
+    Decimal("0.01"): "be given to the nearest hundredth",
+    Decimal("0.1"): "be given to the nearest tenth",
+    Decimal(1): "be a whole number",
+    Decimal(10): "be given to the nearest ten",
+}
 
 
 def _off_step(number: Decimal | int, step: Decimal | int) -> bool:
