@@ -189,10 +189,18 @@ def _off_step(number: Decimal | int, step: Decimal | int) -> bool:
 
 @dataclass(frozen=True)
 class _NumericQuestion:
-    """A numeric question's limits, with the pages that ask it."""
+    """A numeric question's limits, with the pages that ask it (and each page's wording of it)."""
 
     question: Question
     pages: tuple[int, ...]
+    wordings: tuple[Question, ...]
+
+    def asked(self, routed: list[bool]) -> Question:
+        """The question as the first shown page words it (pages may word it differently, e.g. for joint buyers)."""
+        for index, question in zip(self.pages, self.wordings, strict=True):
+            if routed[index]:
+                return question
+        return self.question
 
 
 class Evaluator:
@@ -248,7 +256,8 @@ class Evaluator:
                 if question.kind is QuestionKind.NUMERIC:
                     numeric.setdefault(answer_id, []).append((index, question))
         self._numeric = tuple(
-            _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
+            _NumericQuestion(found[0][1], tuple(index for index, _ in found), tuple(q for _, q in found))
+            for found in numeric.values()
         )
         self._numeric_to_check = generate.numeric_finder([(n.question, n.pages) for n in self._numeric])
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
@@ -359,7 +368,7 @@ class Evaluator:
         issues: list[Issue] = []
         numeric = self._numeric
         for index in self._numeric_to_check(answers, routed):
-            question = numeric[index].question
+            question = numeric[index].asked(routed)
             issues.extend(_numeric_issues(question, answers[question.id]))
         return issues
 
