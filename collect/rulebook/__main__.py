@@ -2,6 +2,7 @@
 
 python -m collect.rulebook evaluate --collection lettings-2026 log.json
 python -m collect.rulebook evaluate --collection lettings-2026 - < log.json
+python -m collect.rulebook evaluate --collection sales-2026 log.json
 python -m collect.rulebook docs --collection lettings-2026 --out docs/rulebook
 """
 
@@ -53,6 +54,24 @@ def _lettings_context(options: argparse.Namespace) -> Any:
     )
 
 
+def _sales_context(options: argparse.Namespace) -> Any:
+    from collect.standards.facts import OrganisationFacts
+    from collect.standards.refdata_files import FileReferenceData
+    from collect.standards.sales.context import SalesContext
+
+    owner = OrganisationFacts(1, options.owning_organisation, PROVIDER_TYPES[options.provider_type])
+    return SalesContext(
+        today=options.today,
+        refdata=FileReferenceData(options.refdata),
+        owning_organisation=owner,
+        managing_organisation=owner,
+        assigned_user_organisation_ids=frozenset({owner.id}),
+    )
+
+
+CONTEXTS = {"lettings": _lettings_context, "sales": _sales_context}
+
+
 def _read_answers(source: str) -> dict[str, Any]:
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     answers = json.loads(text, parse_float=Decimal)
@@ -63,14 +82,15 @@ def _read_answers(source: str) -> dict[str, Any]:
 
 def evaluate_command(options: argparse.Namespace) -> int:
     """Print the outcome of one log as JSON; exit 0 when it has no errors, 1 when it has."""
-    from collect.standards.registry import evaluator
+    from collect.standards.registry import collection, evaluator
 
+    make_context = CONTEXTS.get(collection(options.collection).kind)
     try:
         answers = _read_answers(options.file)
     except (OSError, ValueError) as error:
         print(f"Could not read {options.file}: {error}", file=sys.stderr)  # noqa: T201
         return 2
-    context = _lettings_context(options) if options.collection.startswith("lettings") else None
+    context = make_context(options) if make_context else None
     outcome = evaluator(options.collection).evaluate(answers, context)
     json.dump(outcome.as_dict(), sys.stdout, indent=2, default=_json_default, sort_keys=True)
     sys.stdout.write("\n")
@@ -93,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("evaluate", help="evaluate a log's answers and print the outcome as JSON")
     run.add_argument("file", help="a JSON file of answers, or - for standard input")
-    run.add_argument("--collection", required=True, help="such as lettings-2026")
+    run.add_argument("--collection", required=True, help="such as lettings-2026 or sales-2026")
     run.add_argument(
         "--today",
         type=datetime.date.fromisoformat,
@@ -107,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the owning organisation's type (default prp)",
     )
     run.add_argument("--owning-organisation", default="Owning organisation", help="its name, for messages")
-    run.add_argument("--rent-periods", default="", help="rent period codes the organisation uses, such as 1,2,4")
+    run.add_argument(
+        "--rent-periods", default="", help="rent period codes the organisation uses, such as 1,2,4 (lettings)"
+    )
     run.add_argument(
         "--refdata",
         type=Path,

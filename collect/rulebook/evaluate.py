@@ -164,9 +164,18 @@ def _numeric_issues(question: Question, value: Any) -> list[Issue]:
         issues.append(Issue(f"numeric.range.{question.id}", question.id, text, Severity.HARD))
     step = question.step
     if step is not None and not (type(number) is int and step == 1) and _off_step(number, step):
-        text = f"{label} must be a whole number." if step == 1 else f"{label} must be given to the nearest hundredth."
+        text = f"{label} must {_STEP_WORDS.get(Decimal(step), f'be a multiple of {step}')}."
         issues.append(Issue(f"numeric.step.{question.id}", question.id, text, Severity.HARD))
     return issues
+
+
+# How the standard words a step error (sales-2026.md §4.1, lettings-2026.md): "<label> must be a whole number." etc.
+_STEP_WORDS: dict[Decimal, str] = {
+    Decimal("0.01"): "be given to the nearest hundredth",
+    Decimal("0.1"): "be given to the nearest tenth",
+    Decimal(1): "be a whole number",
+    Decimal(10): "be given to the nearest ten",
+}
 
 
 def _off_step(number: Decimal | int, step: Decimal | int) -> bool:
@@ -180,10 +189,18 @@ def _off_step(number: Decimal | int, step: Decimal | int) -> bool:
 
 @dataclass(frozen=True)
 class _NumericQuestion:
-    """A numeric question's limits, with the pages that ask it."""
+    """A numeric question's limits, with the pages that ask it (and each page's wording of it)."""
 
     question: Question
     pages: tuple[int, ...]
+    wordings: tuple[Question, ...]
+
+    def asked(self, routed: list[bool]) -> Question:
+        """The question as the first shown page words it (pages may word it differently, e.g. for joint buyers)."""
+        for index, question in zip(self.pages, self.wordings, strict=True):
+            if routed[index]:
+                return question
+        return self.question
 
 
 class Evaluator:
@@ -239,7 +256,8 @@ class Evaluator:
                 if question.kind is QuestionKind.NUMERIC:
                     numeric.setdefault(answer_id, []).append((index, question))
         self._numeric = tuple(
-            _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
+            _NumericQuestion(found[0][1], tuple(index for index, _ in found), tuple(q for _, q in found))
+            for found in numeric.values()
         )
         self._numeric_to_check = generate.numeric_finder([(n.question, n.pages) for n in self._numeric])
         self._input: tuple[Derivation, ...] = tuple(d for d in collection.derivations if d.stage is Stage.INPUT)
@@ -350,7 +368,7 @@ class Evaluator:
         issues: list[Issue] = []
         numeric = self._numeric
         for index in self._numeric_to_check(answers, routed):
-            question = numeric[index].question
+            question = numeric[index].asked(routed)
             issues.extend(_numeric_issues(question, answers[question.id]))
         return issues
 

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from collect.rulebook.__main__ import main
 
@@ -47,3 +49,37 @@ def test_an_unknown_collection_is_named(monkeypatch, capsys):
     code, _, err = run(monkeypatch, capsys, ["evaluate", "--collection", "lettings-1999", "-"], "{}")
     assert code == 2
     assert "No collection year called 'lettings-1999'" in err
+
+
+def test_evaluate_checks_a_sales_log_with_the_published_sale_ranges(monkeypatch, capsys, tmp_path):
+    setup = {
+        "owning_organisation_id": 1,
+        "managing_organisation_id": 1,
+        "assigned_to_id": 10,
+        "saledate": "2026-10-05",
+        "ownershipsch": 1,
+        "type": 30,
+        "staircase": 2,
+        "jointpur": 2,
+        "noint": 2,
+        "privacynotice": 1,
+    }
+    answers = {**setup, "la": "E09000033", "beds": 1, "value": 100000, "income1nk": 0, "income1": 95000}
+    path = tmp_path / "sale.json"
+    path.write_text(json.dumps(answers))
+    refdata = Path(settings.COLLECT_REFDATA_DIR)
+    argv = ["evaluate", "--collection", "sales-2026", "--today", "2026-11-21", "--refdata", str(refdata), str(path)]
+    code, out, _ = run(monkeypatch, capsys, argv)
+    outcome = json.loads(out)
+    assert code == 1
+    assert outcome["subsections"]["setup"] == "completed"
+    assert {(e["check"], e["field"]) for e in outcome["errors"]} >= {("F1", "income1"), ("F1", "la")}
+    price = [w for w in outcome["warnings"] if w["check"] == "PRICE" and w["field"] == "value"]
+    assert price == [
+        {
+            "check": "PRICE",
+            "confirm_field": "value_value_check",
+            "field": "value",
+            "message": "You told us the purchase price is £100,000.00. This is lower than we would expect.",
+        }
+    ]

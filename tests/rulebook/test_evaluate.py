@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collect.rulebook import Status, compile_collection
+from collect.rulebook import Question, QuestionKind, Status, compile_collection
+from collect.rulebook.evaluate import _numeric_issues
 from tests.rulebook.toy import COMPLETE, TOY
 
 ENGINE = compile_collection(TOY)
@@ -291,3 +293,18 @@ def test_a_number_too_long_to_divide_exactly_gives_messages_not_an_exception():
     assert [issue.check_id for issue in issues] == ["numeric.range.rent"]
     assert [i.check_id for i in _numeric_issues(rent, Decimal("1.5E+27") + Decimal("0.001"))] == ["numeric.range.rent"]
     assert [i.check_id for i in _numeric_issues(rent, Decimal("12.345"))] == ["numeric.step.rent"]
+
+
+@pytest.mark.parametrize(
+    ("step", "value", "wording"),
+    [
+        (Decimal("0.01"), Decimal("1.005"), "must be given to the nearest hundredth."),
+        (Decimal("0.1"), Decimal("1.05"), "must be given to the nearest tenth."),
+        (1, Decimal("1.5"), "must be a whole number."),
+        (10, 1005, "must be given to the nearest ten."),
+        (5, 7, "must be a multiple of 5."),
+    ],
+)
+def test_step_messages_name_the_step(step, value, wording):
+    question = Question("savings", QuestionKind.NUMERIC, "Savings", minimum=0, step=step)
+    assert [i.message for i in _numeric_issues(question, value)] == [f"Savings {wording}"]
