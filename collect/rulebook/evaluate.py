@@ -250,11 +250,14 @@ class Evaluator:
             k: str if kind in _CODED and codes and all(type(c) is str for c in codes) else _READY[kind]
             for k, (kind, codes) in self._readable.items()
         }
-        numeric: dict[str, list[tuple[int, Question]]] = {}
+        # Grouped by answer and limits: the same answer may have other limits on another page (sales age2 is at
+        # least 16 for buyer 2 in a joint purchase, at least 0 for person 2 otherwise); each is checked where asked.
+        numeric: dict[tuple[Any, ...], list[tuple[int, Question]]] = {}
         for answer_id, found in asked.items():
             for index, question in found:
                 if question.kind is QuestionKind.NUMERIC:
-                    numeric.setdefault(answer_id, []).append((index, question))
+                    limits = (answer_id, question.minimum, question.maximum, question.step)
+                    numeric.setdefault(limits, []).append((index, question))
         self._numeric = tuple(
             _NumericQuestion(found[0][1], tuple(index for index, _ in found), tuple(q for _, q in found))
             for found in numeric.values()

@@ -17,7 +17,7 @@ Decisions that differ from the national service's code, each noted where it is m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -26,7 +26,6 @@ from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question,
 from collect.rulebook.conditions import Condition, any_of
 from collect.rulebook.declaration import Message, OptionKind
 from collect.standards.answers import answer_number, confirmation, format_pounds
-from collect.standards.countries import COUNTRIES, UNITED_KINGDOM
 from collect.standards.lettings.y2026.common import (
     ALL_PERSONS,
     INCOME_FREQUENCIES,
@@ -41,22 +40,29 @@ from collect.standards.lettings.y2026.common import (
     weekly_net_income,
 )
 from collect.standards.lettings.y2026.triggers import NET_INCOME, PREG, WORKING_ILLNESS
+from collect.standards.people import (
+    CHILD_UNDER_16,
+    ETHNIC_REFUSED,
+    RETIRED,
+    WORKING_REFUSED,
+    clear_gender_descriptions,
+    copy_refused_ethnic_group,
+    ethnic_background_options,
+    ethnic_group_options,
+    gender_description,
+    gender_same_as_sex_options,
+    nationality_from_group,
+    nationality_group_options,
+    nationality_select,
+    offered_work_options,
+    sex_at_birth_options,
+)
 
 DECLARED: Condition = F("declaration") == 1
-NATIONALITY_OTHER = 12
-ETHNIC_REFUSED = 17
-CHILD_UNDER_16 = 9
 PARTNER, NOT_PARTNER, PARTNER_REFUSED = "P", "X", "R"
-# ecstat codes of paid work (F2) and of retirement and "prefers not to say" (RET_U, RET_O)
+# ecstat codes of paid work (F2); retirement and "prefers not to say" (RET_U, RET_O) are in collect.standards.people
 WORKING = (1, 2)
-RETIRED, WORKING_REFUSED = 5, 10
 RETIREMENT_AGE = 66
-
-
-def _code(answers: Mapping[str, Any], key: str) -> int | None:
-    """An integer code (never a boolean), or None."""
-    value = answers.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 _AGE_KEYS = {n: f"age{n}" for n in ALL_PERSONS}
@@ -138,11 +144,7 @@ def _sexrab(person: int) -> Question:
         hint="This is the sex that was registered at birth. The next question will ask about "
         + ("the lead tenant's gender identity." if lead else "their gender identity."),
         number=31 if lead else 29 + 5 * person,
-        options=(
-            Option("F", "Female"),
-            Option("M", "Male"),
-            Option("R", f"{_who(person)} prefers not to say", kind=OptionKind.PREFERS_NOT_TO_SAY, divider_before=True),
-        ),
+        options=sex_at_birth_options(_who(person)),
     )
 
 
@@ -158,26 +160,13 @@ def _gender_same_as_sex(person: int) -> Question:
         if lead
         else f"Person {person}’s gender identity same as sex registered at birth",
         number=32 if lead else 30 + 5 * person,
-        options=(
-            Option(1, "Yes"),
-            Option(2, "No, enter gender identity"),
-            Option(3, f"{_who(person)} prefers not to say", kind=OptionKind.PREFERS_NOT_TO_SAY, divider_before=True),
-        ),
+        options=gender_same_as_sex_options(_who(person)),
     )
 
 
 def _gender_description(person: int) -> Question:
-    # The national service marks this "derived" (so never cleared) whenever gender_same_as_sexN != 2, which keeps a
-    # description after the person's other answers are cleared. Here it is revealed by "No" (so required only then)
-    # and the gender_description derivation clears it when the answer is not "No" (§4.2).
-    return Question(
-        f"gender_description{person}",
-        QuestionKind.TEXT,
-        "Enter gender identity",
-        "Gender identity description",
-        number=32 if person == 1 else 30 + 5 * person,
-        revealed_by=(f"gender_same_as_sex{person}", frozenset({2})),
-    )
+    # Revealed by "No"; the gender_description derivation clears it otherwise (§4.2, see collect.standards.people).
+    return gender_description(person, 32 if person == 1 else 30 + 5 * person)
 
 
 ETHNIC_GROUP = Question(
@@ -186,66 +175,31 @@ ETHNIC_GROUP = Question(
     "What is the lead tenant’s ethnic group?",
     "Lead tenant’s ethnic group",
     number=33,
-    options=(
-        Option(0, "White"),
-        Option(1, "Mixed or Multiple ethnic groups"),
-        Option(2, "Asian or Asian British"),
-        Option(3, "Black, African, Caribbean or Black British"),
-        Option(4, "Arab or other ethnic group"),
-        Option(ETHNIC_REFUSED, "Tenant prefers not to say", kind=OptionKind.PREFERS_NOT_TO_SAY, divider_before=True),
-    ),
+    options=ethnic_group_options("Tenant prefers not to say"),
 )
 
 
-def _ethnic(text: str, options: Iterable[tuple[int, str]]) -> Question:
+def _ethnic(text: str, group: int) -> Question:
     return Question(
         "ethnic",
         QuestionKind.RADIO,
         text,
         "Lead tenant’s ethnic background",
         number=34,
-        options=tuple(Option(code, label) for code, label in options),
+        options=ethnic_background_options(group),
         derived_when=F("ethnic_group") == ETHNIC_REFUSED,
     )
 
 
-ETHNIC_ARAB = _ethnic(
-    "Which of the following best describes the lead tenant’s Arab background?",
-    ((19, "Arab"), (16, "Other ethnic group")),
-)
-ETHNIC_ASIAN = _ethnic(
-    "Which of the following best describes lead tenant’s Asian or Asian British background?",
-    (
-        (10, "Bangladeshi"),
-        (15, "Chinese"),
-        (8, "Indian"),
-        (9, "Pakistani"),
-        (11, "Any other Asian or Asian British background"),
-    ),
-)
+ETHNIC_ARAB = _ethnic("Which of the following best describes the lead tenant’s Arab background?", 4)
+ETHNIC_ASIAN = _ethnic("Which of the following best describes lead tenant’s Asian or Asian British background?", 2)
 ETHNIC_BLACK = _ethnic(
-    "Which of the following best describes lead tenant’s Black, African, Caribbean or Black British background?",
-    ((13, "African"), (12, "Caribbean"), (14, "Any other Black, African, Caribbean or Black British background")),
+    "Which of the following best describes lead tenant’s Black, African, Caribbean or Black British background?", 3
 )
 ETHNIC_MIXED = _ethnic(
-    "Which of the following best describes lead tenant’s Mixed or Multiple ethnic groups background?",
-    (
-        (4, "White and Black Caribbean"),
-        (5, "White and Black African"),
-        (6, "White and Asian"),
-        (7, "Any other Mixed or Multiple ethnic background"),
-    ),
+    "Which of the following best describes lead tenant’s Mixed or Multiple ethnic groups background?", 1
 )
-ETHNIC_WHITE = _ethnic(
-    "Which of the following best describes lead tenant’s White background?",
-    (
-        (1, "English, Welsh, Northern Irish, Scottish or British"),
-        (2, "Irish"),
-        (18, "Gypsy or Irish Traveller"),
-        (20, "Roma"),
-        (3, "Any other White background"),
-    ),
-)
+ETHNIC_WHITE = _ethnic("Which of the following best describes lead tenant’s White background?", 0)
 
 NATIONALITY_GROUP = Question(
     "nationality_all_group",
@@ -255,25 +209,10 @@ NATIONALITY_GROUP = Question(
     hint="If the lead tenant is a dual national of the United Kingdom and another country, enter United Kingdom. If "
     "they are a dual national of two other countries, the tenant should decide which country to enter.",
     number=35,
-    options=(
-        Option(UNITED_KINGDOM, "United Kingdom"),
-        Option(NATIONALITY_OTHER, "Other"),
-        Option(0, "Tenant prefers not to say", kind=OptionKind.PREFERS_NOT_TO_SAY),
-    ),
+    options=nationality_group_options("Tenant prefers not to say"),
 )
 # The select lists every country, but not the United Kingdom, which is an answer of its own in the group (§0).
-OFFERED_NATIONALITIES = frozenset(code for code, _ in COUNTRIES if code != UNITED_KINGDOM)
-NATIONALITY = Question(
-    "nationality_all",
-    QuestionKind.SELECT,
-    "Enter a nationality",
-    "Lead tenant’s nationality",
-    number=35,
-    options=tuple(Option(code, name) for code, name in COUNTRIES),
-    revealed_by=("nationality_all_group", frozenset({NATIONALITY_OTHER})),
-    derived_when=F("nationality_all_group").one_of(0, UNITED_KINGDOM),
-    offered_options=lambda answers, context: OFFERED_NATIONALITIES,
-)
+NATIONALITY = nationality_select("nationality_all", "Lead tenant’s nationality", "nationality_all_group", 35)
 
 _WORK_OPTIONS = (
     Option(1, "Full-time – 30 hours or more per week"),
@@ -373,18 +312,6 @@ _PERSON_WORK_OPTIONS = (
 _PERSON_WORK_CODES = frozenset(o.code for o in _PERSON_WORK_OPTIONS)
 
 
-def _offered_work_options(person: int) -> Callable[[Mapping[str, Any], Any], frozenset[Any]]:
-    """'Child under 16' is offered only while the age is not known to be 16 or over (§0)."""
-
-    def offered(answers: Mapping[str, Any], context: Any) -> frozenset[Any]:
-        age = _age(answers, person)
-        if answers.get(f"age{person}_known") in (1, None) or (age is not None and age < 16):
-            return _PERSON_WORK_CODES
-        return _PERSON_WORK_CODES - {CHILD_UNDER_16}
-
-    return offered
-
-
 def _working_situation(person: int) -> Question:
     return Question(
         f"ecstat{person}",
@@ -394,7 +321,7 @@ def _working_situation(person: int) -> Question:
         hint=_INFORMAL_CARE,
         number=31 + 5 * person,
         options=_PERSON_WORK_OPTIONS,
-        offered_options=_offered_work_options(person),
+        offered_options=offered_work_options(person, _PERSON_WORK_CODES),  # 'Child under 16' only under 16 (§0)
     )
 
 
@@ -888,30 +815,10 @@ Answers = MutableMapping[str, Any]
 Previous = Mapping[str, Any] | None
 
 
-def _derive_ethnic(answers: Answers, context: Any, previous: Previous) -> None:
-    if _code(answers, "ethnic_group") == ETHNIC_REFUSED:
-        answers["ethnic"] = ETHNIC_REFUSED
-
-
-def _derive_nationality(answers: Answers, context: Any, previous: Previous) -> None:
-    group = _code(answers, "nationality_all_group")
-    if group in (0, UNITED_KINGDOM):
-        answers["nationality_all"] = group
-    elif group == NATIONALITY_OTHER and answers.get("nationality_all") not in OFFERED_NATIONALITIES:
-        # Not in §4: the national service keeps a United Kingdom (or "prefers not to say") derived earlier when the
-        # group changes to "Other", which then reads as answered. Here it is cleared, so a country must be chosen.
-        answers["nationality_all"] = None
-
-
-_GENDER_KEYS = tuple((f"gender_same_as_sex{n}", f"gender_description{n}") for n in ALL_PERSONS)
-
-
-def _clear_gender_descriptions(answers: Answers, context: Any, previous: Previous) -> None:
-    get = answers.get
-    for same_key, description_key in _GENDER_KEYS:
-        same = get(same_key)
-        if same is not None and same != 2 and description_key in answers:
-            answers[description_key] = None
+_derive_ethnic = copy_refused_ethnic_group("ethnic_group", "ethnic")
+# Not in §4: with the group 'Other', a nationality that is not a country offered is cleared (see people.py).
+_derive_nationality = nationality_from_group("nationality_all_group", "nationality_all")
+_clear_gender_descriptions = clear_gender_descriptions(ALL_PERSONS)
 
 
 _RELAT_KEYS = {n: f"relat{n}" for n in PERSONS}

@@ -19,8 +19,7 @@ from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition
-from collect.rulebook.declaration import OptionKind, Stage
-from collect.standards import postcodes
+from collect.rulebook.declaration import OptionKind
 from collect.standards.answers import checkbox_zeros, interruption
 from collect.standards.lettings.context import LettingsContext
 from collect.standards.lettings.y2026.common import (
@@ -32,6 +31,11 @@ from collect.standards.lettings.y2026.common import (
     SETUP_DONE,
     SUPPORTED_HOUSING,
     owner_provider_type,
+)
+from collect.standards.previous_address import (
+    PostcodeLookup,
+    previous_postcode_derivations,
+    previous_postcode_format_check,
 )
 
 DONT_KNOW = OptionKind.DONT_KNOW
@@ -598,20 +602,6 @@ SAME_LA_JUST_MOVED: Condition = Pred(
     reads=("la", "location_id", "prevloc"),
 )
 
-# The national postcode pattern (config/initializers/postcode_regex.rb), wider than the UK format: it also accepts
-# BFPO numbers and the overseas territories, which can be a household's previous address.
-_PREVIOUS_POSTCODE = re.compile(
-    r"^(([A-Z]{1,2}[0-9][A-Z0-9]?|ASCN|STHL|TDCU|BBND|[BFS]IQQ|PCRN|TKCA) ?[0-9][A-Z]{2}|BFPO ?[0-9]{1,4}|"
-    r"(KY[0-9]|MSR|VG|AI)[ -]?[0-9]{4}|[A-Z]{2} ?[0-9]{2}|GE ?CX|GIR ?0A{2}|SAN ?TA1)$",
-    re.IGNORECASE,
-)
-
-
-def _bad_previous_postcode(answers: Mapping[str, Any], context: Any) -> bool:
-    value = answers.get("ppostcode_full")
-    return value is not None and not (isinstance(value, str) and _PREVIOUS_POSTCODE.match(value))
-
-
 # H3: the national pattern \A[^[:alpha:]]*PHRASE[^[:alpha:]]*\Z, case-insensitive: the whole answer is the phrase.
 HOMELESSNESS_PHRASES = (
     "Homeless",
@@ -778,14 +768,7 @@ CHECKS: tuple[Check, ...] = (
             "bulk upload or not as a whole, so here they are (the scheme and location columns are flagged too)."
         ),
     ),
-    Check(
-        "P11",
-        Severity.HARD,
-        (F("ppcodenk") == 0)
-        & Pred("the previous postcode is not in a postcode format", _bad_previous_postcode, reads=("ppostcode_full",)),
-        {"ppostcode_full": "Enter a postcode in the correct format, for example AA1 1AA."},
-        description="The previous postcode is known but not in the format of a postcode",
-    ),
+    previous_postcode_format_check("P11"),
     Check(
         "ROTH",
         Severity.SOFT,
@@ -808,40 +791,8 @@ CHECKS: tuple[Check, ...] = (
 # Derivations (§4.1, §4.2)
 
 
-def _ppostcode_input(answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None) -> None:
-    """§4.1 step 4: a new previous postcode is written one way, marks the postcode known and gives its LA."""
-    value = answers.get("ppostcode_full")
-    if not isinstance(value, str):
-        return
-    text = value.strip()
-    if not text:
-        answers["ppostcode_full"] = None
-        return
-    valid = postcodes.is_valid(text)
-    postcode = postcodes.normalise(text) if valid else postcodes.compact(text)
-    answers["ppostcode_full"] = postcode
-    changed = previous is None or previous.get("ppostcode_full") != postcode
-    if changed:
-        answers["ppcodenk"] = 0
-    if changed or answers.get("is_previous_la_inferred") is None:
-        refdata = context.refdata if isinstance(context, LettingsContext) else None
-        found = refdata.local_authority_for_postcode(postcode) if valid and refdata is not None else None
-        answers["is_previous_la_inferred"] = bool(found)
-        if found:
-            answers["prevloc"] = found
-
-
-def _previous_location_reset(
-    answers: MutableMapping[str, Any], context: Any, previous: Mapping[str, Any] | None
-) -> None:
-    """§4.1 step 7: without a known previous postcode, no postcode and no inferred LA (a chosen LA stays)."""
-    if answers.get("ppcodenk") == 0:
-        return
-    was_inferred = answers.get("is_previous_la_inferred") is True
-    answers["ppostcode_full"] = None
-    answers["is_previous_la_inferred"] = False
-    if was_inferred or answers.get("previous_la_known") != 1:
-        answers["prevloc"] = None
+def _refdata(context: Any) -> PostcodeLookup | None:
+    return context.refdata if isinstance(context, LettingsContext) else None
 
 
 def _was_renewal_value(
@@ -953,23 +904,7 @@ def _referral_register_provider_change(
 
 
 DERIVATIONS: tuple[Derivation, ...] = (
-    Derivation(
-        "ppostcode_full",
-        "A new previous postcode is written in capitals with one space, marks the postcode known (ppcodenk 0) and "
-        "gives the previous local authority (prevloc, is_previous_la_inferred) when the postcode is found",
-        ("ppostcode_full", "ppcodenk", "prevloc", "is_previous_la_inferred"),
-        ("ppostcode_full", "is_previous_la_inferred"),
-        _ppostcode_input,
-        stage=Stage.INPUT,
-    ),
-    Derivation(
-        "previous_location_reset",
-        "Unless the previous postcode is known (ppcodenk 0): no previous postcode, the local authority is not "
-        "inferred, and prevloc is cleared if it was inferred or the local authority is not known",
-        ("ppostcode_full", "is_previous_la_inferred", "prevloc"),
-        ("ppcodenk", "is_previous_la_inferred", "previous_la_known"),
-        _previous_location_reset,
-    ),
+    *previous_postcode_derivations(_refdata),
     _waityear_renewal,
     _referral_register_renewal,
     Derivation(

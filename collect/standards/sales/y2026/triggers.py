@@ -298,18 +298,29 @@ def partner_under_16(person: int) -> Condition:
     return (F(f"age{person}") < 16) & (F(f"relat{person}") == "P")
 
 
-def _partners(answers: ANY) -> int:
-    members = number(answers, "hhmemb")
-    if members is None:
+def _people_with_details(answers: ANY) -> int:
+    """min(hhmemb, 6), with hhmemb as §3.2 row 12 derives it in 2026: hholdcount once jointpur is answered.
+
+    Read from hholdcount and jointpur rather than from the derived hhmemb, which is derived after routing: a trigger
+    reading it would hide its interruption pages on the first pass, and clear their confirmation with them.
+    """
+    members = number(answers, "hholdcount")
+    if members is None or answers.get("jointpur") is None:
         return 0
-    last = min(int(members), MAX_PEOPLE_WITH_DETAILS)
-    return sum(1 for n in PERSONS if n <= last and answers.get(f"relat{n}") == "P")
+    return min(int(members), MAX_PEOPLE_WITH_DETAILS)
+
+
+def partners(answers: ANY) -> tuple[int, ...]:
+    """The persons 2 to min(hhmemb, 6) who are buyer 1's partner."""
+    last = _people_with_details(answers)
+    return tuple(n for n in PERSONS if n <= last and answers.get(f"relat{n}") == "P")
 
 
 MULTIPLE_PARTNERS = _pred(
-    "more than one of persons 2 to min(hhmemb, 6) is buyer 1's partner",
-    lambda a, c: _partners(a) > 1,
-    "hhmemb",
+    "more than one of persons 2 to min(hhmemb, 6) is buyer 1's partner (hhmemb: hholdcount once jointpur is given)",
+    lambda a, c: len(partners(a)) > 1,
+    "hholdcount",
+    "jointpur",
     *(f"relat{n}" for n in PERSONS),
 )
 
@@ -502,6 +513,21 @@ PARTNER_TEXT = (
 )
 
 
+MULTIPLE_PARTNERS_TEXT = (
+    "You told us there are more than 1 persons with 'Partner' relationship to buyer 1. Are you sure this is correct?"
+)
+
+
+def _when_partner(person: int) -> Callable[[ANY, Any], str]:
+    """The multiple partners message, on the partner answers of the partners only."""
+
+    def message(answers: ANY, context: Any) -> str:
+        return MULTIPLE_PARTNERS_TEXT if person in partners(answers) else ""
+
+    message.__doc__ = MULTIPLE_PARTNERS_TEXT
+    return message
+
+
 def _livein_message(buyer: int) -> Callable[[ANY, Any], str]:
     def message(answers: ANY, context: Any) -> str:
         route = "shared ownership" if answers.get("ownershipsch") == 1 else "discounted ownership"
@@ -661,13 +687,13 @@ SOFT_CHECKS: tuple[Check, ...] = (
         "MULTIPLE_PARTNERS",
         Severity.SOFT,
         MULTIPLE_PARTNERS,
-        _on(
-            tuple(f"relat{n}" for n in PERSONS),
-            "You told us there are more than 1 persons with 'Partner' relationship to buyer 1. Are you sure this is "
-            "correct?",
-        ),
-        description="More than one of persons 2 to min(hhmemb, 6) is buyer 1's partner.",
+        {f"relat{n}": _when_partner(n) for n in PERSONS},
+        description="More than one of persons 2 to min(hhmemb, 6) is buyer 1's partner; the partners' answers are "
+        "flagged.",
         confirm_field="multiple_partners_value_check",
+        decision="hhmemb is read as §3.2 derives it (hholdcount once jointpur is given), so the trigger holds on the "
+        "pass that routes its pages and a confirmation is not cleared; only the partners' relationship answers get "
+        "the message, not those of people who are not in the household.",
     ),
     Check(
         "BUYER1_LIVEIN",
