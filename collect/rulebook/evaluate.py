@@ -233,11 +233,14 @@ class Evaluator:
             k: str if kind in _CODED and codes and all(type(c) is str for c in codes) else _READY[kind]
             for k, (kind, codes) in self._readable.items()
         }
-        numeric: dict[str, list[tuple[int, Question]]] = {}
+        # Numeric answers by their limits and wording: an answer asked with other limits or another label on another
+        # route (sales leasehold charges have no maximum, service charges do) is checked by the page that asks it.
+        numeric: dict[tuple[Any, ...], list[tuple[int, Question]]] = {}
         for answer_id, found in asked.items():
             for index, question in found:
                 if question.kind is QuestionKind.NUMERIC:
-                    numeric.setdefault(answer_id, []).append((index, question))
+                    key = (answer_id, question.minimum, question.maximum, question.step, question.label)
+                    numeric.setdefault((*key, question.prefix, question.suffix), []).append((index, question))
         self._numeric = tuple(
             _NumericQuestion(found[0][1], tuple(index for index, _ in found)) for found in numeric.values()
         )
