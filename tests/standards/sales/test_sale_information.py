@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from collect.rulebook import Status
+from collect.standards.sales.y2026 import examples
 from collect.standards.sales.y2026.sale_information import (
     deposit_and_discount_total,
     discount_value,
@@ -122,3 +124,18 @@ def test_percent_and_dates():
     assert [percent(v) for v in (25, Decimal("27.50"), Decimal("100.0"), None)] == ["25%", "27.5%", "100%", "None%"]
     assert years_before(datetime.date(2028, 2, 29), 5) == datetime.date(2023, 2, 28)
     assert years_before(datetime.date(2026, 10, 5), 5) == datetime.date(2021, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("name", "subsection"),
+    [
+        ("SHARED_OWNERSHIP", "shared_ownership_initial_purchase"),
+        ("STAIRCASING", "shared_ownership_staircasing_transaction"),
+        ("DISCOUNTED_OWNERSHIP", "discounted_ownership_scheme"),
+    ],
+)
+def test_the_examples_complete_their_sale_information_with_no_issues(name, subsection):
+    """Whether the whole example is completed is tested once every subsection is declared."""
+    outcome = evaluate(getattr(examples, name))
+    assert outcome.subsections[subsection] is Status.COMPLETED
+    assert outcome.errors + outcome.warnings == []
