@@ -13,6 +13,7 @@ from collect.standards.sales.y2026 import (
     income_benefits_and_savings,
     other_household_information,
     property_information,
+    sale_information,
     setup,
     shared_ownership_initial_purchase,
     shared_ownership_staircasing,
@@ -29,6 +30,7 @@ _MODULES = (
     shared_ownership_initial_purchase,
     shared_ownership_staircasing,
     discounted_ownership,
+    sale_information,  # derivations and checks shared by the three sale information subsections (no pages)
 )
 
 SALES_2026 = CollectionYear(
