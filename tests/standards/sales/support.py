@@ -44,11 +44,13 @@ class FakeSalesReferenceData:
     )
     # (start year, la, beds 1-4) -> range
     sales: dict[tuple[int, str, int], SaleRange] = field(
-        default_factory=lambda: {
-            (2026, "E08000035", beds): SaleRange(Decimal(60_000 + 20_000 * beds), Decimal(250_000 + 50_000 * beds))
-            for beds in range(1, 5)
-        }
-        | {(2026, "E09000033", 1): SaleRange(Decimal(267_909), Decimal(979_182))}
+        default_factory=lambda: (
+            {
+                (2026, "E08000035", beds): SaleRange(Decimal(60_000 + 20_000 * beds), Decimal(250_000 + 50_000 * beds))
+                for beds in range(1, 5)
+            }
+            | {(2026, "E09000033", 1): SaleRange(Decimal(267_909), Decimal(979_182))}
+        )
     )
 
     def local_authority(self, code: str) -> LocalAuthorityFacts | None:
