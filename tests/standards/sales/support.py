@@ -15,8 +15,8 @@ from typing import Any
 
 from collect.rulebook import Outcome
 from collect.standards.facts import LocalAuthorityFacts, OrganisationFacts, UserFacts
-from collect.standards.sales.context import SaleRange, SalesContext
 from collect.standards.registry import evaluator
+from collect.standards.sales.context import SaleRange, SalesContext
 from tests.standards.lettings.support import CheckCase, DerivationCase, PageCase
 
 __all__ = ["CheckCase", "DerivationCase", "PageCase"]
