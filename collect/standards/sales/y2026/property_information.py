@@ -240,7 +240,9 @@ def _bedsit_beds(answers: MutableMapping[str, Any], context: Any, previous: ANY 
 
 
 def _la_inactive_on_saledate(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
-    addresses.forget_la_inactive_on(answers, previous, "saledate", POSTCODE, _authority_lookup(context))
+    # Only for a sale date given: a date removed (or not yet readable) says nothing about the local authority.
+    if as_date(answers.get("saledate")) is not None:
+        addresses.forget_la_inactive_on(answers, previous, "saledate", POSTCODE, _authority_lookup(context))
 
 
 BOOKKEEPING = addresses.UPRN_BOOKKEEPING
@@ -298,8 +300,8 @@ DERIVATIONS: tuple[Derivation, ...] = (
     Derivation(
         "la_inactive_on_saledate",
         "When the sale completion date changes and the local authority did not exist on it, the local authority is "
-        "cleared (to be asked) and is_la_inferred is false (§3.2 row 23). Nothing is cleared for a new log: P5 "
-        "reports it.",
+        "cleared (to be asked) and is_la_inferred is false (§3.2 row 23). Nothing is cleared for a new log (P5 "
+        "reports it) or when the date is removed.",
         ("la", "is_la_inferred"),
         ("saledate", "la"),
         _la_inactive_on_saledate,
