@@ -12,7 +12,6 @@ here keep the bookkeeping answers (`uprn_known`, `uprn_confirmed`, `uprn_selecti
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import replace
 from typing import Any
@@ -20,8 +19,8 @@ from typing import Any
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Compare, Condition, always
 from collect.rulebook.declaration import OptionKind, Stage
-from collect.standards import postcodes
-from collect.standards.answers import as_code, as_date, as_text, changed_since, interruption, pounds
+from collect.standards import addresses, postcodes
+from collect.standards.answers import as_code, as_date, changed_since, interruption, pounds
 from collect.standards.facts import LocalAuthorityFacts
 from collect.standards.lettings.y2026.common import (
     GENERAL_NEEDS,
@@ -43,19 +42,20 @@ MessageFn = Callable[[ANY, Any], str]
 # Reading the answers
 
 
-def _postcode(value: Any) -> str | None:
-    """A postcode answer written the standard's way: "S1 2HH" when it has a postcode's format, else compacted."""
-    if value is None:
-        return None
-    text = as_text(value if isinstance(value, str) else str(value))
-    if text is None:
-        return None
-    return postcodes.normalise(text) if postcodes.is_valid(text) else postcodes.compact(text)
+_present = addresses.present
+_clear = addresses.clear
+# The property's postcode: postcode_known 1 when known; the local authority inferred from it.
+POSTCODE = addresses.PostcodeFields("postcode_full", "postcode_known", 1, "la", "is_la_inferred")
 
 
-def _present(value: Any) -> bool:
-    """Given and not blank (the standard's `present?`)."""
-    return value is not None and not (isinstance(value, str) and not value.strip())
+def _postcode_lookup(context: Any) -> addresses.PostcodeLookup | None:
+    known = lettings_context(context)
+    return known.refdata.local_authority_for_postcode if known else None
+
+
+def _authority_lookup(context: Any) -> addresses.AuthorityLookup | None:
+    known = lettings_context(context)
+    return known.refdata.local_authority if known else None
 
 
 def _authority(answers: ANY, context: Any) -> LocalAuthorityFacts | None:
@@ -362,38 +362,17 @@ SUBSECTION = Subsection("property_information", "Property information", PAGES, e
 
 # Derivations (§4.1 steps 3 and 6, §4.2)
 
-ADDRESS_FIELDS = ("address_line1", "address_line2", "town_or_city", "county")
-
-
-def _clear(answers: MutableMapping[str, Any], *names: str) -> None:
-    for name in names:
-        answers[name] = None
+ADDRESS_FIELDS = addresses.ADDRESS_FIELDS
 
 
 def _process_postcode(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
     """§4.1 step 3: a changed postcode is normalised, marked known, and its local authority looked up."""
-    if answers.get("postcode_full") is None:
-        return
-    postcode = _postcode(answers.get("postcode_full"))
-    answers["postcode_full"] = postcode
-    if postcode is None or (previous is not None and _postcode(previous.get("postcode_full")) == postcode):
-        return
-    answers["postcode_known"] = 1
-    known = lettings_context(context)
-    found = as_text(known.refdata.local_authority_for_postcode(postcode)) if known else None
-    answers["is_la_inferred"] = found is not None
-    if found is not None:
-        answers["la"] = found
+    addresses.process_postcode(answers, previous, POSTCODE, _postcode_lookup(context))
 
 
 def _forget_unknown_postcode(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
     """§4.1 step 6: without a known postcode there is no postcode, and no local authority inferred from one."""
-    if answers.get("postcode_known") == 1:
-        return
-    answers["postcode_full"] = None
-    if answers.get("is_la_inferred"):
-        answers["la"] = None
-    answers["is_la_inferred"] = False
+    addresses.forget_unknown_postcode(answers, POSTCODE)
 
 
 RENEWAL_VALUES: Mapping[str, int] = {"rsnvac": 14, "first_time_property_let_as_social_housing": 0, "offered": 0}
@@ -437,10 +416,7 @@ def _location_wchair(answers: MutableMapping[str, Any], context: Any, previous: 
 NEW_BUILD = 15
 
 
-def _entered_without_uprn(answers: ANY) -> bool:
-    """Address line 1 and the town are given but no UPRN (`address_answered_without_uprn?`)."""
-    lines = (as_text(answers.get("address_line1")), as_text(answers.get("town_or_city")))
-    return all(lines) and answers.get("uprn") is None
+_entered_without_uprn = addresses.entered_without_uprn
 
 
 def _choose_manual_entry(answers: MutableMapping[str, Any], was: ANY) -> bool:
@@ -459,20 +435,14 @@ def _choose_manual_entry(answers: MutableMapping[str, Any], was: ANY) -> bool:
 
 
 def _forget_unknown_uprn(answers: MutableMapping[str, Any], was: ANY) -> None:
-    """A UPRN known not to exist, or not confirmed, is cleared, with the address it brought."""
-    if _entered_without_uprn(answers):
-        answers["uprn_known"] = 0
-    if answers.get("uprn_known") == 0:
-        answers["uprn"] = None
-        if was.get("uprn_known") == 1 and answers.get("rsnvac") != NEW_BUILD:
-            _clear(answers, *ADDRESS_FIELDS, "postcode_known", "postcode_full", "la")
-            answers["is_la_inferred"] = False  # as the next save would (§4.1 step 6), so the outcome is stable
-    if answers.get("uprn_known") == 1 and answers.get("uprn_confirmed") == 0:
-        _clear(answers, "uprn", "uprn_confirmed", *ADDRESS_FIELDS, "postcode_known", "postcode_full", "la")
-        answers["uprn_known"] = 0
-        answers["is_la_inferred"] = False
-        if answers.get("renewal") == 1:
-            answers["previous_la_known"] = None
+    """A UPRN known not to exist, or not confirmed, is cleared, with the address it brought (not for a new build)."""
+    unconfirmed = addresses.forget_unknown_uprn(answers, was, POSTCODE, keep_address=answers.get("rsnvac") == NEW_BUILD)
+    if unconfirmed and answers.get("renewal") == 1:
+        answers["previous_la_known"] = None
+
+
+def _forget_searched_address(answers: MutableMapping[str, Any]) -> None:
+    _clear(answers, *ADDRESS_FIELDS, "postcode_full")
 
 
 def _address_bookkeeping(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
@@ -480,18 +450,7 @@ def _address_bookkeeping(answers: MutableMapping[str, Any], context: Any, previo
     was: ANY = previous or {}
     manual = _choose_manual_entry(answers, was)
     _forget_unknown_uprn(answers, was)
-    if manual:
-        answers["uprn_known"] = 0
-        _clear(answers, "uprn", "uprn_selection", "uprn_confirmed")  # the search page is not shown: no UPRN
-        return
-    value = answers.get("uprn")
-    if _present(value):
-        answers["uprn_confirmed"] = 1
-        answers["uprn_known"] = 1
-    else:
-        _clear(answers, "uprn", "uprn_known", "uprn_confirmed", *ADDRESS_FIELDS, "postcode_full")
-    if (previous is None and _present(value)) or (previous is not None and previous.get("uprn") != value):
-        answers["uprn_selection"] = answers.get("uprn")
+    addresses.follow_uprn(answers, previous, manual, _forget_searched_address)
 
 
 def _vacdays(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
@@ -501,14 +460,7 @@ def _vacdays(answers: MutableMapping[str, Any], context: Any, previous: ANY | No
 
 
 def _la_inactive_on_startdate(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
-    known = lettings_context(context)
-    if known is None or not changed_since("startdate", answers, previous):
-        return
-    code, start = as_text(answers.get("la")), as_date(answers.get("startdate"))
-    authority = known.refdata.local_authority(code) if code else None
-    if authority is None or start is None or not authority.exists_on(start):
-        answers["la"] = None
-        answers["is_la_inferred"] = False
+    addresses.forget_la_inactive_on(answers, previous, "startdate", POSTCODE, _authority_lookup(context))
 
 
 def _location_change(answers: MutableMapping[str, Any], context: Any, previous: ANY | None) -> None:
@@ -644,24 +596,12 @@ def _pred(description: str, test: Callable[[ANY, Any], bool], *reads: str) -> Co
     return Pred(description, test, reads=reads)
 
 
-UPRN_FORMAT = re.compile(r"^[0-9]{1,12}$")
-
-
 def _uprn_malformed(answers: ANY, context: Any) -> bool:
-    value = answers.get("uprn")
-    if value is None or isinstance(value, bool):
-        return False
-    return not UPRN_FORMAT.match(value if isinstance(value, str) else str(value))
+    return addresses.uprn_malformed(answers)
 
 
-def _postcode_malformed(field: str, known_field: str, known_value: int) -> Callable[[ANY, Any], bool]:
-    def test(answers: ANY, context: Any) -> bool:
-        value = answers.get(field)
-        if answers.get(known_field) != known_value or value is None:
-            return False
-        return not (isinstance(value, str) and postcodes.is_valid(value))
-
-    return test
+def _postcode_malformed(answers: ANY, context: Any) -> bool:
+    return addresses.postcode_malformed(answers, POSTCODE)
 
 
 def _postcode_not_location(answers: ANY, context: Any) -> bool:
@@ -674,15 +614,12 @@ def _postcode_not_location(answers: ANY, context: Any) -> bool:
 
 
 def _outside_england(answers: ANY, context: Any) -> bool:
-    if lettings_context(context) is None or property_la(answers, context) is None:
-        return False
-    authority = _authority(answers, context)
-    return authority is None or not authority.in_england
+    return addresses.outside_england(property_la(answers, context), _authority_lookup(context))
 
 
 def _authority_not_on_startdate(answers: ANY, context: Any) -> bool:
-    start, authority = as_date(answers.get("startdate")), _authority(answers, context)
-    return start is not None and authority is not None and authority.in_england and not authority.exists_on(start)
+    start = as_date(answers.get("startdate"))
+    return addresses.not_on_date(property_la(answers, context), start, _authority_lookup(context))
 
 
 ADDRESS_OUTSIDE = (
@@ -870,7 +807,7 @@ CHECKS: tuple[Check, ...] = (
         Severity.HARD,
         _pred(
             "the postcode is known but is not in the format of a UK postcode",
-            _postcode_malformed("postcode_full", "postcode_known", 1),
+            _postcode_malformed,
             "postcode_full",
             "postcode_known",
         ),

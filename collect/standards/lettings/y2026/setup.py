@@ -14,20 +14,14 @@ the log to organisations the owner does not belong to (§2.1, §4.1 steps 2 and 
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from collect.rulebook import Check, Derivation, F, Option, Page, Pred, Question, QuestionKind, Severity, Subsection
 from collect.rulebook.conditions import Condition, always
 from collect.rulebook.declaration import Stage
-from collect.standards.answers import as_code, as_date, changed_since, govuk_date, ordinal_date
-from collect.standards.calendar import (
-    collection_start_year,
-    dates_for,
-    earliest_open_for_editing_start,
-    earliest_open_start,
-)
+from collect.standards import organisations
+from collect.standards.answers import as_code, as_date, changed_since
 from collect.standards.facts import OrganisationFacts
 from collect.standards.lettings.context import LocationFacts, SchemeFacts
 from collect.standards.lettings.y2026.common import (
@@ -43,7 +37,6 @@ from collect.standards.lettings.y2026.common import (
 
 ANY = Mapping[str, Any]
 LARGE_SCHEME_LOCATIONS = 19  # more than this many locations: the location is searched for, not picked from a list
-FUTURE_START_DAYS = 14
 
 
 _context = lettings_context
@@ -54,13 +47,11 @@ def _startdate(answers: ANY) -> datetime.date | None:
 
 
 def _owner(answers: ANY, context: Any) -> OrganisationFacts | None:
-    known = _context(context)
-    return known.owning_organisation if known and answers.get("owning_organisation_id") is not None else None
+    return organisations.owner(answers, _context(context))
 
 
 def _manager(answers: ANY, context: Any) -> OrganisationFacts | None:
-    known = _context(context)
-    return known.managing_organisation if known and answers.get("managing_organisation_id") is not None else None
+    return organisations.manager(answers, _context(context))
 
 
 def _scheme(answers: ANY, context: Any) -> SchemeFacts | None:
@@ -73,50 +64,12 @@ def _location(answers: ANY, context: Any) -> LocationFacts | None:
     return known.location if known and answers.get("location_id") is not None else None
 
 
-def _day(day: datetime.date | None) -> str:
-    return govuk_date(day) if day else "an unknown date"
+_day = organisations.day_text
+_merged = organisations.merged
+_not_yet_active = organisations.not_yet_active
 
 
-# Display of the pages that depend on who is filling in the log (§2.1)
-
-
-def _stock_owner_asked(answers: ANY, context: Any) -> bool:
-    known = _context(context)
-    user = known.user if known else None
-    if user is None:
-        return False
-    if user.is_support:
-        return True
-    organisation = user.organisation
-    if organisation is None:
-        return False
-    # stock_owner_count: the organisation's stock owners plus the stock-holding organisations it absorbed.
-    if organisation.holds_own_stock:
-        return user.stock_owner_count >= 1
-    return user.stock_owner_count > 1  # with exactly one, the service sets it as the owner
-
-
-def _managing_agent_asked(answers: ANY, context: Any) -> bool:
-    known = _context(context)
-    user = known.user if known else None
-    if known is None or user is None:
-        return False
-    organisation = known.owning_organisation if user.is_support else user.organisation
-    if organisation is None:
-        return False
-    owner = known.owning_organisation
-    if (owner is None or owner.id != organisation.id) and not organisation.holds_own_stock:
-        return False
-    if not organisation.holds_own_stock:
-        return True
-    # managing_agent_count: the user's organisation's managing agents (for support users, the owning organisation's).
-    return user.managing_agent_count >= 1
-
-
-def _log_owner_asked(answers: ANY, context: Any) -> bool:
-    known = _context(context)
-    user = known.user if known else None
-    return user is not None and (user.is_support or user.is_data_coordinator)
+# Display of the pages that depend on who is filling in the log (§2.1, collect.standards.organisations)
 
 
 def _scheme_locations(context: Any) -> int:
@@ -124,18 +77,10 @@ def _scheme_locations(context: Any) -> int:
     return known.scheme.active_locations_on_start if known and known.scheme else 0
 
 
-STOCK_OWNER_ASKED = Pred(
-    "the user is support, or their organisation holds stock and has a stock owner (or absorbed a stock-holding "
-    "organisation), or it holds no stock and has more than one stock owner",
-    _stock_owner_asked,
-)
-MANAGING_AGENT_ASKED = Pred(
-    "the organisation choosing (the owning organisation for support users, else the user's) holds no stock and owns "
-    "the property, or holds stock and has at least one managing agent",
-    _managing_agent_asked,
-    reads=("owning_organisation_id",),
-)
-LOG_OWNER_ASKED = Pred("the user is support or a data coordinator", _log_owner_asked)
+_ORGANISATION_PAGES = organisations.organisation_pages(lettings_context)
+STOCK_OWNER_ASKED = _ORGANISATION_PAGES.stock_owner
+MANAGING_AGENT_ASKED = _ORGANISATION_PAGES.managing_agent
+LOG_OWNER_ASKED = _ORGANISATION_PAGES.log_owner
 SCHEME_HAS_FEW_LOCATIONS = Pred(
     "the scheme has 2 to 19 locations available", lambda a, c: 1 < _scheme_locations(c) <= LARGE_SCHEME_LOCATIONS
 )
@@ -398,91 +343,24 @@ DERIVATIONS: tuple[Derivation, ...] = (
 # Checks (§5.2 S1–S15)
 
 
-def _window(context: Any) -> tuple[datetime.date, datetime.date] | None:
-    """The start dates allowed today (§1.2), first and last.
-
-    New logs from the earliest year open for new logs, changes from the earliest year open for editing, to the end
-    of the current collection year.
-    """
-    known = _context(context)
-    return None if known is None else _window_on(known.today, known.is_new_log)
-
-
-@functools.lru_cache(maxsize=64)
-def _window_on(today: datetime.date, new_log: bool) -> tuple[datetime.date, datetime.date]:
-    first = earliest_open_start(today) if new_log else earliest_open_for_editing_start(today)
-    return first, dates_for(collection_start_year(today)).end
-
-
 def _outside_window(answers: ANY, context: Any) -> bool:
-    day, window = _startdate(answers), _window(context)
-    return day is not None and window is not None and not window[0] <= day <= window[1]
+    return organisations.outside_window(_startdate(answers), _context(context))
 
 
 def _window_message(answers: ANY, context: Any) -> str:
-    known = _context(context)
-    today = known.today if known else datetime.date.today()
-    current = dates_for(collection_start_year(today))
-    previous = dates_for(current.start_year - 1)
-    if earliest_open_start(today) < current.start:  # the new-logs crossover, whatever the log (as coded)
-        return (
-            f"Enter a date within the {previous.start:%Y} to {previous.end:%Y} or {previous.end:%Y} to "
-            f"{current.end:%Y} collection years, which is between {ordinal_date(previous.start)} and "
-            f"{ordinal_date(current.end)}."
-        )
-    return (
-        f"Enter a date within the {current.start:%Y} to {current.end:%Y} collection year, which is between "
-        f"{ordinal_date(current.start)} and {ordinal_date(current.end)}."
-    )
+    return organisations.window_message(_context(context))
 
 
 def _too_far_ahead(answers: ANY, context: Any) -> bool:
-    known, day = _context(context), _startdate(answers)
-    return known is not None and day is not None and day > known.today + datetime.timedelta(days=FUTURE_START_DAYS)
+    return organisations.too_far_ahead(_startdate(answers), _context(context))
 
 
 def _not_users_organisations(answers: ANY, context: Any) -> bool:
-    known = _context(context)
-    ids = known.assigned_user_organisation_ids if known else frozenset()
-    keys = ("assigned_to_id", "owning_organisation_id", "managing_organisation_id")
-    if not ids or any(answers.get(key) is None for key in keys):
-        return False  # an assigned user always belongs to an organisation: no ids means the facts are unknown
-    return answers.get("owning_organisation_id") not in ids and answers.get("managing_organisation_id") not in ids
-
-
-def _merged(organisation: OrganisationFacts | None, day: datetime.date | None) -> bool:
-    """Merged into another organisation on or before the day."""
-    return (
-        organisation is not None
-        and day is not None
-        and organisation.merge_date is not None
-        and (organisation.merge_date <= day)
-    )
-
-
-def _not_yet_active(organisation: OrganisationFacts | None, day: datetime.date | None) -> bool:
-    """An absorbing organisation that only becomes available after the day."""
-    return (
-        organisation is not None
-        and day is not None
-        and organisation.has_absorbed_organisations
-        and organisation.available_from is not None
-        and organisation.available_from > day
-    )
+    return organisations.not_users_organisations(answers, _context(context))
 
 
 def _inactive_message(role: str, organisation: OrganisationFacts | None, day: datetime.date | None) -> str:
-    if organisation is None:
-        return f"The {role} organisation must be active on the tenancy start date."
-    if _merged(organisation, day):
-        return (
-            f"The {role} organisation must be active on the tenancy start date. {organisation.name} became inactive on "
-            f"{_day(organisation.merge_date)} and was replaced by {organisation.absorbing_organisation_name}."
-        )
-    return (
-        f"The {role} organisation must be active on the tenancy start date. {organisation.name} became active on "
-        f"{_day(organisation.available_from)}."
-    )
+    return organisations.inactive_message(role, organisation, day, "tenancy start date")
 
 
 def _same_organisation_messages(owner: OrganisationFacts, day: datetime.date) -> list[str]:
@@ -644,28 +522,22 @@ def _location_incomplete(answers: ANY, context: Any) -> bool:
 
 
 def _no_data_sharing_agreement(answers: ANY, context: Any) -> bool:
-    return any(
-        organisation is not None and not organisation.accepted_data_sharing_agreement
-        for organisation in (_owner(answers, context), _manager(answers, context))
+    return organisations.without_agreement(_owner(answers, context)) or organisations.without_agreement(
+        _manager(answers, context)
     )
 
 
 def _data_sharing_message(field: str) -> Any:
     def message(answers: ANY, context: Any) -> str:
-        owner = _owner(answers, context)
-        owner_missing = owner is not None and not owner.accepted_data_sharing_agreement
-        manager = _manager(answers, context)
-        manager_missing = manager is not None and not manager.accepted_data_sharing_agreement
+        owner_missing = organisations.without_agreement(_owner(answers, context))
+        manager_missing = organisations.without_agreement(_manager(answers, context))
         role = "owning" if field == "owning_organisation_id" else "managing"
         # Name the organisation of this field when it lacks the agreement, otherwise the other one (see S15's decision).
         if role == "owning" and not owner_missing and manager_missing:
             role = "managing"
         elif role == "managing" and not manager_missing and owner_missing:
             role = "owning"
-        return (
-            "The organisation must accept the Data Sharing Agreement before it can be selected as the "
-            f"{role} organisation."
-        )
+        return organisations.data_sharing_message(role)
 
     return message
 
