@@ -1,8 +1,5 @@
 """Every check, derivation and page of the 2026/27 sales declaration has cases, and every case holds.
 
-Run as `pytest tests/standards/sales/coverage_check.py` while the declaration is being written (it becomes
-test_coverage.py when every subsection is declared).
-
 Case tables live in each subsection's test module (`CHECK_CASES`, `DERIVATION_CASES`, `PAGE_CASES`) and are gathered
 here. A check needs a case that triggers it and one that passes; a derivation at least one case; a page with a
 display condition a case where it is shown and one where it is not.
