@@ -61,6 +61,8 @@ def answer(page: Page, question: Question, answers: dict[str, Any]) -> None:
                 press(page, f'input[name="{name}"][value="{key}"]', "Space")
         return
     value = answers.get(name)
+    if question.revealed_by and answers.get(question.revealed_by[0]) not in question.revealed_by[1]:
+        return  # not revealed: its answer (if any) is derived, not typed
     if question.kind is QuestionKind.INTERRUPTION:
         value = 0 if value is None else value
     if value is None:
@@ -99,30 +101,37 @@ def answer_page(page: Page, page_id: str, answers: dict[str, Any], collection: s
     save_and_continue(page)
 
 
-def complete(page: Page, log_id: int, answers: dict[str, Any], detour: Detour | None = None) -> list[str]:
+def complete(
+    page: Page,
+    log_id: int,
+    answers: dict[str, Any],
+    detour: Detour | None = None,
+    collection: str = "lettings-2026",
+) -> list[str]:
     """From the log's task list, follow "Skip to next incomplete section" and each page's next page to the end.
 
     `detour(page, page_id)` runs on each page before it is answered: to meet an error or an interruption and fix it.
     Returns the pages answered; checks each kind of page (form, interruption, check answers) with axe once.
     """
+    kind = collection.split("-", maxsplit=1)[0]
     seen: list[str] = []
     checked: set[str] = set()
     for _ in range(300):
         path = re.sub(r"^https?://[^/]+", "", page.url)
-        kind = "log" if path == f"/lettings-logs/{log_id}" else "check" if "check-answers" in path else "form"
-        if kind == "log":
+        where = "log" if path == f"/{kind}-logs/{log_id}" else "check" if "check-answers" in path else "form"
+        if where == "log":
             if not page.get_by_role("link", name="Skip to next incomplete section").count():
                 return seen
             follow(page, 'a:has-text("Skip to next incomplete section")')
             continue
-        if kind == "check":
+        if where == "check":
             if "check" not in checked:
                 checked.add("check")
                 check_page(page)
             follow(page, 'a:has-text("Save and return to log")')
             continue
         page_id = path.rsplit("/", 1)[1].split("?")[0].replace("-", "_")
-        declared = evaluator("lettings-2026").page(page_id)
+        declared = evaluator(collection).page(page_id)
         page_kind = "interruption" if declared.confirms else declared.questions[0].kind.value
         if page_kind not in checked:
             checked.add(page_kind)
@@ -133,5 +142,5 @@ def complete(page: Page, log_id: int, answers: dict[str, Any], detour: Detour | 
             if path_now != path:
                 continue
         seen.append(page_id)
-        answer_page(page, page_id, answers)
+        answer_page(page, page_id, answers, collection)
     raise AssertionError("the log was not finished")
