@@ -127,6 +127,6 @@ def test_sales_logs_are_listed_searched_and_filtered_by_keyboard(page, ready):
     type_into(page, "#q", examples.DISCOUNTED_OWNERSHIP["purchid"])
     follow(page, 'button:has-text("Search")')
     expect(page.get_by_role("link", name=f"Log {log.pk}")).to_be_visible()
-    expect(page.get_by_text("Purchaser code")).to_be_visible()
+    expect(page.locator("dt", has_text="Purchaser code").first).to_be_visible()
     check_page(page)
     fits_320(page)
