@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from collect.accounts.models import Role
 from collect.logs import policy
-from collect.logs.models import Log
+from collect.logs.models import Log, LogKind
 from collect.logs.writing import create_log, delete_logs, save_answers
 from collect.organisations.actions import accept_data_sharing_agreement
 from collect.standards.lettings.y2026 import examples
@@ -95,3 +96,18 @@ def test_duplicate_sets_stay_within_the_scope(stranger, coordinator, organisatio
     for _ in range(2):
         _log(coordinator, coordinator, organisation)
     assert policy.duplicate_sets_for(stranger, "lettings") == []
+
+
+def test_a_sales_log_belongs_to_its_sale_dates_collection_year(coordinator, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: datetime.date(2026, 11, 21))
+    sale = create_log(coordinator, LogKind.SALES).log
+    assert sale.kind == LogKind.SALES
+    assert policy.collection_year(sale) == 2026  # no sale date yet: its declaration's year
+    Log.objects.filter(pk=sale.pk).update(saledate=datetime.date(2025, 3, 1))
+    sale.refresh_from_db()
+    assert policy.collection_year(sale) == 2024
+    assert not policy.is_editable(sale)  # 2024/25 closed for changes on 1 August 2025: read-only
+    assert set(policy.in_editable_years(Log.objects.filter(pk=sale.pk), datetime.date(2026, 11, 21))) == set()
+    Log.objects.filter(pk=sale.pk).update(saledate=datetime.date(2026, 10, 5))
+    sale.refresh_from_db()
+    assert policy.is_editable(sale)
