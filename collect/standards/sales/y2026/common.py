@@ -15,7 +15,6 @@ from collect.rulebook.conditions import Condition
 from collect.standards.answers import answer_number, as_text
 from collect.standards.sales.context import SalesContext
 
-START_YEAR = 2026
 BUYERS = (1, 2)
 PERSONS = tuple(range(2, 7))  # people 2 to 6 have their own questions (person 2 is buyer 2 in a joint purchase)
 ALL_PERSONS = tuple(range(1, 7))

@@ -19,9 +19,11 @@ from collect.standards.calendar import collection_start_year
 from collect.standards.sales.context import SaleRange
 from collect.standards.sales.y2026.common import (
     ALL_PERSONS,
+    DISCOUNTED_OWNERSHIP,
     JOINT,
     MAX_PEOPLE_WITH_DETAILS,
     OLDER_PERSONS_SHARED_OWNERSHIP,
+    OPSO,
     PERSONS,
     combined_income,
     in_london,
@@ -157,20 +159,19 @@ def _over_limit(amount: Decimal | None, answers: ANY) -> bool:
     return amount is not None and limit is not None and amount > limit
 
 
-DISCOUNTED = F("ownershipsch") == 2
-INCOME1_OVER_DISCOUNTED_MAX = DISCOUNTED & _pred(
+INCOME1_OVER_DISCOUNTED_MAX = DISCOUNTED_OWNERSHIP & _pred(
     "buyer 1's income is over £90,000 in London or £80,000 elsewhere",
     lambda a, c: _over_limit(number(a, "income1"), a),
     "income1",
     "la",
 )
-INCOME2_OVER_DISCOUNTED_MAX = DISCOUNTED & _pred(
+INCOME2_OVER_DISCOUNTED_MAX = DISCOUNTED_OWNERSHIP & _pred(
     "buyer 2's income is over £90,000 in London or £80,000 elsewhere",
     lambda a, c: _over_limit(number(a, "income2"), a),
     "income2",
     "la",
 )
-COMBINED_INCOME_OVER_DISCOUNTED_MAX = DISCOUNTED & _pred(
+COMBINED_INCOME_OVER_DISCOUNTED_MAX = DISCOUNTED_OWNERSHIP & _pred(
     "both incomes are given and together are over £90,000 in London or £80,000 elsewhere",
     lambda a, c: (
         number(a, "income1") is not None and number(a, "income2") is not None and _over_limit(combined_income(a), a)
@@ -357,9 +358,7 @@ GRANT_OUTSIDE_COMMON_RANGE = (
     & ((F("grant") < GRANT_RANGE[0]) | (F("grant") > GRANT_RANGE[1]))
 )
 STAIRBOUGHT_OVER_SOFT_MAX = F("stairbought") > 50
-STAIROWNED_OUT_OF_SOFT_RANGE = (F("type") == OLDER_PERSONS_SHARED_OWNERSHIP) & (
-    (F("stairowned") >= 76) & (F("stairowned") <= 100)
-)
+STAIROWNED_OUT_OF_SOFT_RANGE = OPSO & ((F("stairowned") >= 76) & (F("stairowned") <= 100))
 
 
 def monthly_charges_limit(answers: ANY) -> int:
@@ -485,20 +484,18 @@ def _person_fields(fields: tuple[str, ...], people: tuple[int, ...], message: Ca
 
 
 def _when_person(condition: Callable[[int], Condition], template: str) -> Callable[[int], Any]:
+    """Messages on one person's answers, filled in only when the condition holds for that person."""
+
     def for_person(person: int) -> Any:
-        holds = condition(person)
+        holds = condition(person).compile()  # once, when the declaration is built
         age = f"age{person}"
 
         def message(answers: ANY, context: Any) -> str:
-            return template.format(age=answers.get(age)) if _holds(holds, answers, context) else ""
+            return template.format(age=answers.get(age)) if holds(answers, context) else ""
 
         return message
 
     return for_person
-
-
-def _holds(condition: Condition, answers: ANY, context: Any) -> bool:
-    return bool(condition.compile()(answers, context))  # a message is only built when its check has fired
 
 
 RETIRED_TEXT = (
