@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from collect.rulebook.conditions import Condition, always, never
+from collect.rulebook.template import BulkTemplate
 
 Message = str | Callable[[Mapping[str, Any], Any], str]
 
@@ -216,6 +217,8 @@ class CollectionYear:
     # Two logs of the same kind are duplicates when these answers are all the same and both meet `duplicate_when`.
     duplicate_fields: tuple[str, ...] = ()
     duplicate_when: Condition = never
+    # The bulk upload template of this collection year, its column mapping and its checks of cells.
+    bulk_template: BulkTemplate | None = None
 
     @property
     def subsections(self) -> tuple[Subsection, ...]:
