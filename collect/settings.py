@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "collect.organisations",
     "collect.schemes",
     "collect.logs",
+    "collect.bulkupload",
     "collect.journeys",
     "collect.refdata",
     "collect.notify",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("collect.accounts.urls")),
     path("", include("collect.organisations.urls")),
     path("", include("collect.schemes.urls")),
+    path("", include("collect.bulkupload.urls")),
     path("", include("collect.journeys.urls")),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),

@@ -80,6 +80,11 @@ class Log(models.Model):
     answers = models.JSONField(default=dict, blank=True, decoder=AnswersDecoder)
     derived = models.JSONField(default=dict, blank=True, decoder=AnswersDecoder)
     error_count = models.PositiveIntegerField(default=0)
+    # The bulk upload that created the log, and its real status while it is pending the uploader's choice.
+    bulk_upload = models.ForeignKey(
+        "bulkupload.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL, related_name="logs"
+    )
+    status_cache = models.CharField(max_length=20, blank=True)
     # The same text for logs that are duplicates of each other (collect.logs.duplicates); blank when not checked.
     duplicate_key = models.CharField(max_length=64, blank=True, db_index=True)
     # One more at every save: a save based on an older version is refused rather than overwriting it.

@@ -10,14 +10,14 @@ import datetime
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from collect.accounts.models import User
 from collect.audit import trail
-from collect.audit.models import Channel
+from collect.audit.models import AuditEvent, Channel
 from collect.logs import duplicates, policy
 from collect.logs.codec import to_json
 from collect.logs.context import log_context
@@ -26,6 +26,10 @@ from collect.organisations.models import Organisation
 from collect.rulebook import Evaluator, Outcome
 from collect.standards import calendar
 from collect.standards.registry import COLLECTIONS, collection, evaluator
+
+if TYPE_CHECKING:
+    from collect.bulkupload.models import BulkUpload
+    from collect.bulkupload.report import RowResult
 
 
 class StaleLogError(Exception):
@@ -208,3 +212,103 @@ def delete_logs(logs: Iterable[Log], user: User | None, *, channel: Channel = Ch
             changes = trail.changes_between(before, after, {"status": "Status", "deleted_at": "Deleted at"})
             trail.record(user, "delete", log, changes=changes, channel=channel, target_type="log")
     return locked
+
+
+# Bulk uploads: many logs written at once, still one path (platform.md §5.2–§5.3).
+
+
+def _events(user: User | None, action: str, logs: Iterable[Log], note: str, changes: dict[str, Any]) -> None:
+    """One audit event per log, inserted together (the bulk version of `trail.record`)."""
+    actor = user if user is not None and user.is_authenticated else None
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor,
+            actor_name=actor.name if actor else "System",
+            channel=Channel.BULK_UPLOAD,
+            action=action,
+            target_type="log",
+            target_id=log.pk,
+            target_repr=str(log)[:300],
+            changes=changes,
+            note=note[:500],
+        )
+        for log in logs
+    )
+
+
+def _error_count(row: RowResult) -> int:
+    """The hard errors the rulebook finds in a row's saved answers (the engine's `hard_errors`, when it gives it)."""
+    found = getattr(row, "hard_errors", None)
+    if isinstance(found, int):
+        return found
+    return len(found) if found is not None else 0
+
+
+def pending_log(upload: BulkUpload, row: RowResult, user: User | None) -> Log:
+    """An unsaved pending log holding one checked row, stored as `store_outcome` stores a log (answers as JSON)."""
+    log = Log(
+        kind=upload.kind,
+        collection=upload.collection,
+        status=LogStatus.PENDING,
+        status_cache=str(row.status),
+        created_by=user,
+        created_via=Channel.BULK_UPLOAD,
+        bulk_upload=upload,
+    )
+    derived = getattr(row, "derived", None)
+    log.answers = to_json(row.answers)
+    log.derived = to_json(derived if derived is not None else engine(log).derived_values(row.answers))
+    log.error_count = _error_count(row)
+    _typed_columns(log, row.answers)
+    log.duplicate_key = duplicates.duplicate_key(log, row.answers)
+    return log
+
+
+def create_pending_logs(upload: BulkUpload, rows: list[RowResult], user: User | None) -> list[Log]:
+    """Create a log for each row, pending the uploader's choice, with an audit event each; all in one transaction."""
+    with transaction.atomic():
+        logs = Log.objects.bulk_create([pending_log(upload, row, user) for row in rows], batch_size=500)
+        if logs and logs[0].pk is None:  # a database that does not return ids of inserted rows
+            logs = list(Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING).order_by("pk"))
+        note = f"From {upload.filename}"
+        _events(
+            user, "create", logs, note, {"bulk_upload": {"label": "Bulk upload", "from": None, "to": str(upload.uuid)}}
+        )
+    return logs
+
+
+def release_pending(upload: BulkUpload, user: User | None, *, confirm_warnings: bool = False) -> int:
+    """Make an upload's pending logs visible with their real status; returns how many were released.
+
+    With `confirm_warnings`, every soft warning a log still raises is confirmed (its confirm answer set to 0) through
+    `save_answers`, so the log's status is worked out again with the warnings confirmed.
+    """
+    with transaction.atomic():
+        pending = Log.objects.select_for_update().filter(bulk_upload=upload, status=LogStatus.PENDING)
+        logs = list(pending.only("pk", "kind", "collection", "status_cache"))
+        for status in {log.status_cache for log in logs}:
+            pending.filter(status_cache=status).update(status=status or LogStatus.IN_PROGRESS, status_cache="")
+        change = {"status": {"label": "Status", "from": str(LogStatus.PENDING), "to": "released"}}
+        _events(user, "release", logs, f"From {upload.filename}", change)
+        if confirm_warnings:
+            for log in Log.objects.filter(pk__in=[log.pk for log in logs]).order_by("pk"):
+                answers = stored_answers(log)
+                outcome = evaluate_answers(log, answers, user)
+                confirms = {w.confirm_field: 0 for w in outcome.warnings if w.confirm_field}
+                if confirms:
+                    save_answers(log, confirms, user, channel=Channel.BULK_UPLOAD, action="confirm warnings")
+    return len(logs)
+
+
+def discard_pending(upload: BulkUpload, user: User | None = None) -> int:
+    """Remove the pending logs of an upload (replaced by a corrected file, or written again by a re-run job).
+
+    They were never visible, so they are removed rather than marked deleted; the audit trail records it.
+    """
+    with transaction.atomic():
+        pending = Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING)
+        logs = list(pending.only("pk"))
+        if logs:
+            _events(user, "discard", logs, f"From {upload.filename}", {})
+            pending.delete()
+    return len(logs)

@@ -30,5 +30,13 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("email_change_notice", "The email address of your account on {{ service_name }} is changing"),
         EmailKind("email_change_confirmation", "Confirm your new email address for {{ service_name }}"),
         EmailKind("organisation_changed", "You have been moved to {{ to_organisation }} on {{ service_name }}"),
+        # Bulk upload outcomes (platform.md §5.4), to the uploader.
+        EmailKind("bulk_upload_success", "You’ve successfully uploaded {{ logs_created }} logs"),
+        EmailKind("bulk_upload_how_to_fix", "We found {{ error_count }} errors in your bulk upload"),
+        EmailKind("bulk_upload_check_warnings", "Check your file data"),
+        EmailKind("bulk_upload_blocked", "Correct the errors in your file and upload it again"),
+        EmailKind("bulk_upload_duplicates", "Correct the duplicate logs in your file and upload it again"),
+        EmailKind("bulk_upload_setup_errors", "Bulk upload failed: there are set-up errors in your file"),
+        EmailKind("bulk_upload_failed", "Bulk upload failed: we could not check your file"),
     )
 }
