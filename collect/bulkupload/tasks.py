@@ -57,11 +57,22 @@ def run(upload_id: int) -> str:
             _store(upload, report)
     except Exception:
         logger.exception("Bulk upload %s failed", upload.uuid)
+        _fail(upload)
+    return upload.status
+
+
+def _fail(upload: BulkUpload) -> None:
+    """Mark the upload failed and email its uploader; what an earlier run wrote is removed when that works."""
+    try:
         with transaction.atomic():
             _forget_earlier_run(upload)
             _finish(upload, UploadStatus.PROCESSING_ERROR, [FAILURE_MESSAGE])
             _email(upload)
-    return upload.status
+    except Exception:
+        logger.exception("Bulk upload %s: removing an earlier run failed", upload.uuid)
+        with transaction.atomic():  # earlier pending logs stay hidden; a later run removes them
+            _finish(upload, UploadStatus.PROCESSING_ERROR, [FAILURE_MESSAGE])
+            _email(upload)
 
 
 def _check(upload: BulkUpload) -> Report:

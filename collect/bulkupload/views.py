@@ -93,7 +93,8 @@ def _upload_context(upload: BulkUpload, title: str, **extra: Any) -> dict[str, A
         upload=upload,
         year_label=calendar.dates_for(int(upload.collection.rsplit("-", 1)[1])).label,
         status_view=STATUS_VIEWS[upload.status],
-        url=lambda page: links.upload_url(upload, page),
+        upload_url=lambda page: links.upload_url(upload, page),
+        start_url=links.page_url(upload.kind, "start"),
         **extra,
     )
 

@@ -2,7 +2,7 @@
 
 Search: a log's id (also written "log123"), a code column of its kind (lettings: tenant code, property reference)
 or its postcode, with or without spaces; exact matches come first. Filters: collection year, status, type (lettings:
-needs type), assigned to, owned by and managed by.
+needs type), assigned to, owned by and managed by, and the bulk upload that created the logs.
 """
 
 from __future__ import annotations
@@ -68,6 +68,8 @@ class LogFilterForm(forms.Form):
         empty_value=None,
         error_messages={"invalid_choice": "Select the organisation that owns the logs from the list"},
     )
+    # The logs of one bulk upload (its uuid), as the upload's "fix in the service" link shows them.
+    bulk_upload = forms.UUIDField(required=False, error_messages={"invalid": "Select a bulk upload from its report"})
     managed_by = forms.TypedChoiceField(
         required=False,
         coerce=int,
@@ -151,6 +153,8 @@ class LogFilterForm(forms.Form):
             logs = logs.filter(owning_organisation_id=owner)
         if manager := data.get("managed_by"):
             logs = logs.filter(managing_organisation_id=manager)
+        if upload := data.get("bulk_upload"):
+            logs = logs.filter(bulk_upload__uuid=upload)
         if query := (data.get("q") or "").strip():
             return search(logs, query, self.pages.search_columns)
         return logs.order_by("-created_at", "-pk")

@@ -9,16 +9,22 @@ sitting, and a fresh sign-in (maybe on a shared computer) should start from the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from collect.accounts.models import User
 from collect.accounts.policy import can_create_logs, signed_in_user
+from collect.bulkupload.models import BulkUpload
+from collect.bulkupload.views import can_upload
 from collect.journeys.form import STATUS_TAG_BY_VALUE
 from collect.journeys.kinds import PAGES, LogPages
 from collect.journeys.list_filters import LogFilterForm
 from collect.logs import policy
+from collect.logs.models import LogQuerySet, LogStatus
 from collect.web.pagination import govuk_pagination
 
 PAGE_SIZE = 20
@@ -77,4 +83,25 @@ def log_list(request: HttpRequest, kind: str) -> HttpResponse:
         "shows_organisations": user.is_support or "owned_by" in form.fields,
         "tags": STATUS_TAG_BY_VALUE,
     }
+    context["bulk_upload"] = bulk_upload_banner(user, pages, form, in_scope)
+    context["can_bulk_upload"] = can_upload(user)
     return render(request, "journeys/list.html", context)
+
+
+def bulk_upload_banner(
+    user: User, pages: LogPages, form: LogFilterForm, in_scope: LogQuerySet
+) -> dict[str, Any] | None:
+    """The counts of the "fix the errors from this bulk upload" banner, when the list shows one upload's logs."""
+    wanted = form.cleaned_data.get("bulk_upload") if not form.errors.get("bulk_upload") else None
+    if wanted is None:
+        return None
+    upload = BulkUpload.objects.filter(uuid=wanted, kind=pages.kind).first()
+    if upload is None or not (user.is_support or upload.organisation_id == user.organisation_id):
+        return None
+    logs = in_scope.filter(bulk_upload=upload)
+    return {
+        "upload": upload,
+        "logs": logs.count(),
+        "with_errors": logs.exclude(status=LogStatus.COMPLETED).count(),
+        "errors": upload.not_answered_errors + upload.other_errors,
+    }
