@@ -41,7 +41,7 @@ def _answers(raw: dict[str, Any]) -> dict[str, Any]:
 
 def check_file(data: bytes, filename: str, collection_id: str, *, lookups: Any, context_for: Any, progress: Any = None):
     spec = json.loads(data)
-    kind = collection_id.split("-")[0]
+    kind = collection_id.split("-", maxsplit=1)[0]
     report = Report(collection_id=collection_id, kind=kind, filename=filename)
     if spec["reject"]:
         report.file_errors = list(spec["reject"])
