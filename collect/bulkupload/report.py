@@ -66,7 +66,9 @@ class RowResult:
     record_code: str  # tenant code or purchaser code, to help find the row
     record_reference: str  # property reference (lettings), or ""
     answers: dict[str, Any]  # what will be saved if logs are created (with invalid non-setup answers cleared)
+    derived: dict[str, Any]  # the values among `answers` that the rules derived
     status: str  # the rulebook status of `answers`
+    hard_errors: int  # the rulebook's errors about `answers` (the log's error count)
     errors: list[CellError] = field(default_factory=list)
     # Answers the file gave that are cleared before saving because they are invalid: answer id -> (value, fields).
     cleared: dict[str, tuple[Any, tuple[int, ...]]] = field(default_factory=dict)
@@ -92,7 +94,9 @@ class Report:
     rejection_reason: str = ""  # blank_template, wrong_template, not_a_table, too_large
     # Checks that need the database, skipped by the offline checker (their ids).
     skipped: list[str] = field(default_factory=list)
-    total_rows: int = 0  # data rows in the file, blank ones included
+    total_rows: int = 0  # data rows in the file that are not empty
+    # Where the template's fields are in the file (collect.bulkupload.layout.Layout), once it was read.
+    layout: Any = None
 
     def errors(self) -> Iterator[CellError]:
         """Every cell error, row by row."""
