@@ -6,8 +6,8 @@ value starting with = + - @, a tab or a carriage return gets a single quote in f
 
 from __future__ import annotations
 
-import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -18,8 +18,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
-from python_calamine import CalamineWorkbook
 
+from collect.bulkupload import engine
 from collect.bulkupload.models import BulkUpload, BulkUploadError
 from collect.web.csv_download import safe_cell
 
@@ -63,22 +63,16 @@ def error_csv_rows(upload: BulkUpload) -> Iterator[list[Any]]:
         ]
 
 
-def _safe(value: Any) -> Any:
-    """A spreadsheet value: numbers as they are, text made safe from formula injection."""
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return value
+_NUMBER = re.compile(r"^\d{1,15}(\.\d{1,10})?$")
+
+
+def _safe(value: str) -> Any:
+    """A spreadsheet value: a plain number as a number, any other text made safe from formula injection."""
+    if value == "":
+        return None
+    if _NUMBER.match(value):
+        return float(value) if "." in value else int(value)
     return safe_cell(value)
-
-
-def file_rows(data: bytes, filename: str) -> list[list[Any]]:
-    """The rows of an uploaded file: CSV (UTF-8, with or without byte order mark) or the first sheet of an XLSX."""
-    if filename.lower().endswith(".xlsx"):
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-        return [list(row) for row in sheet.to_python(skip_empty_area=False)]
-    text = data.decode("utf-8-sig", errors="replace")
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
 
 
 def _marks(errors: Iterable[BulkUploadError]) -> dict[tuple[int, int], list[BulkUploadError]]:
@@ -91,7 +85,7 @@ def _marks(errors: Iterable[BulkUploadError]) -> dict[tuple[int, int], list[Bulk
 
 def marked_file(upload: BulkUpload, data: bytes) -> bytes:
     """The uploader's file as an XLSX with every error's cell filled and commented with its messages."""
-    rows = file_rows(data, upload.filename)
+    rows = list(engine.file_rows(data, upload.filename))
     marks = _marks(upload.errors.all())
     book = Workbook(write_only=True)
     sheet: Worksheet = book.create_sheet("Errors marked")
@@ -102,7 +96,7 @@ def marked_file(upload: BulkUpload, data: bytes) -> bytes:
         cells = []
         for column in range(1, width + 1):
             value = values[column - 1] if column <= len(values) else None
-            cell = WriteOnlyCell(sheet, value=_safe(value if value != "" else None))
+            cell = WriteOnlyCell(sheet, value=_safe(value or ""))
             found = marks.get((number, column))
             if found:
                 soft = all(e.category == "soft_validation" for e in found)

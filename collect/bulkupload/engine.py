@@ -1,23 +1,19 @@
 """The pure bulk upload engine as the service calls it (collect.bulkupload.checking, .template_files, .reading).
 
-The service imports the engine only through here, so its pages, job and tests have one place to meet it.
+The service's job, pages and tests meet the engine only here (tests replace `check_file` with a stand-in).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from collect.bulkupload import checking, reading, template_files
 from collect.bulkupload.report import Report
 from collect.standards.bulk import Lookups
 
-MAX_BYTES = 50 * 1024 * 1024  # collect.bulkupload.reading.MAX_BYTES
-MAX_ROWS = 100_000  # collect.bulkupload.reading.MAX_ROWS
-
-
-def _module(name: str) -> Any:
-    return importlib.import_module(f"collect.bulkupload.{name}")
+MAX_BYTES = reading.MAX_BYTES
+MAX_ROWS = reading.MAX_ROWS
 
 
 def check_file(
@@ -29,25 +25,30 @@ def check_file(
     context_for: Callable[[Mapping[str, Any]], Any],
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Read and check a whole file (checking.check_file)."""
-    found: Report = _module("checking").check_file(
+    """Read and check a whole file."""
+    return checking.check_file(
         data, filename, collection_id, lookups=lookups, context_for=context_for, progress=progress
     )
-    return found
 
 
 def mark_existing_duplicates(report: Report, collection_id: str, row_indexes: Iterable[int]) -> None:
-    """Mark rows that duplicate existing logs (checking.mark_existing_duplicates)."""
-    _module("checking").mark_existing_duplicates(report, collection_id, row_indexes)
+    """Mark rows (indexes into report.rows) that duplicate logs already in the service."""
+    checking.mark_existing_duplicates(report, collection_id, row_indexes, report.layout)
+
+
+def file_rows(data: bytes, filename: str) -> Iterator[list[str]]:
+    """The rows of a file as the engine reads them (cells as text); none when it is not a table."""
+    try:
+        yield from reading.open_table(data, filename).rows()
+    except reading.RejectedFileError:
+        return
 
 
 def template_xlsx(collection_id: str) -> bytes:
     """The collection year's bulk upload template, generated from its declaration."""
-    found: bytes = _module("template_files").template_xlsx(collection_id)
-    return found
+    return template_files.template_xlsx(collection_id)
 
 
 def specification_xlsx(collection_id: str) -> bytes:
     """The collection year's bulk upload specification, generated from its declaration."""
-    found: bytes = _module("template_files").specification_xlsx(collection_id)
-    return found
+    return template_files.specification_xlsx(collection_id)

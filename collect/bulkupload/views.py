@@ -33,6 +33,7 @@ from collect.logs import writing
 from collect.rulebook.template import Category
 from collect.standards import calendar
 from collect.standards.registry import COLLECTIONS
+from collect.standards.registry import collection as declaration
 from collect.web.csv_download import csv_response
 
 # An error (column and message) this many times is a problem of the file, better corrected there (platform.md §5.3).
@@ -140,17 +141,25 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _with_template(kind: str, year: int) -> str:
+    """The collection id of an open year whose declaration has a bulk template, else 404."""
+    collection = _collection(kind, year)
+    if declaration(collection).bulk_template is None:
+        raise Http404("This collection year has no bulk upload template yet")
+    return collection
+
+
 @require_GET
 def template_download(request: HttpRequest, kind: str, year: int) -> HttpResponse:
     """The collection year's template (XLSX), generated from its declaration."""
-    collection = _collection(kind, year)
+    collection = _with_template(kind, year)
     return _xlsx(engine.template_xlsx(collection), f"{collection}-bulk-upload-template.xlsx")
 
 
 @require_GET
 def specification_download(request: HttpRequest, kind: str, year: int) -> HttpResponse:
     """The collection year's specification of the template (XLSX), generated from its declaration."""
-    collection = _collection(kind, year)
+    collection = _with_template(kind, year)
     return _xlsx(engine.specification_xlsx(collection), f"{collection}-bulk-upload-specification.xlsx")
 
 

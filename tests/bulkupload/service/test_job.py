@@ -11,8 +11,8 @@ from collect.bulkupload.models import BulkUpload, BulkUploadError, UploadChoice,
 from collect.logs import writing
 from collect.logs.models import Log, LogStatus
 from collect.logs.writing import create_log, save_answers
-from tests.bulkupload.conftest import complete, make_upload
-from tests.bulkupload.fakes import file_of
+from tests.bulkupload.service.conftest import complete, make_upload
+from tests.bulkupload.service.fakes import file_of
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +149,7 @@ def test_a_failure_part_way_leaves_nothing_half_written(
     assert not BulkUploadError.objects.filter(upload=upload).exists()
     assert _emails() == ["bulk_upload_failed"]
     monkeypatch.undo()
-    fake = __import__("tests.bulkupload.fakes", fromlist=["check_file"])
+    fake = __import__("tests.bulkupload.service.fakes", fromlist=["check_file"])
     monkeypatch.setattr(engine, "check_file", fake.check_file)
     upload = _run(upload, django_capture_on_commit_callbacks)
     assert upload.status == UploadStatus.CREATED_WITH_ERRORS

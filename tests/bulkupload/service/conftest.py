@@ -10,7 +10,7 @@ from collect.bulkupload import engine
 from collect.organisations.actions import accept_data_sharing_agreement
 from collect.refdata.models import LocalAuthority
 from collect.standards.lettings.y2026 import examples
-from tests.bulkupload import fakes
+from tests.bulkupload.service import fakes
 
 
 @pytest.fixture(autouse=True)
