@@ -37,7 +37,11 @@ class UploadForm(forms.Form):
 
     file = forms.FileField(
         required=False,
-        error_messages={"invalid": "The selected file could not be read. Choose a CSV or XLSX file."},
+        error_messages={
+            "invalid": "The selected file could not be read. Choose a CSV or XLSX file.",
+            "empty": "The selected file is empty",
+            "max_length": "The name of the selected file is too long",
+        },
     )
     organisation = forms.TypedChoiceField(
         coerce=int,

@@ -183,7 +183,8 @@ def upload_file(request: HttpRequest, kind: str, year: int) -> HttpResponse:
     collection = _collection(kind, year)
     pages = PAGES[kind]
     replaces = _replaced(user, kind, collection, request.POST.get("replaces") or request.GET.get("replaces") or "")
-    form = UploadForm(user, request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = UploadForm(user, request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         upload = create_upload(user, kind, collection, form.cleaned_data, replaces)
         return redirect(links.upload_url(upload, "status"))
@@ -310,7 +311,7 @@ def fix_choice(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> HttpRes
     upload = upload_for(user, kind, upload_id)
     if not _awaiting_choice(upload, UploadStatus.CREATED_WITH_ERRORS, UploadStatus.WARNINGS_ONLY):
         return redirect(links.upload_url(upload, "status") if not upload.logs_created else links.logs_url(upload))
-    form = FixChoiceForm(request.POST or None)
+    form = FixChoiceForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["choice"] == UploadChoice.FIX_IN_SERVICE:
             return redirect(links.upload_url(upload, "deletion-report"))
@@ -351,7 +352,7 @@ def confirm_warnings(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> H
     upload = upload_for(user, kind, upload_id)
     if not _awaiting_choice(upload, UploadStatus.WARNINGS_ONLY):
         return redirect(links.upload_url(upload, "status") if not upload.logs_created else links.logs_url(upload))
-    form = WarningsForm(request.POST or None)
+    form = WarningsForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["correct"] == "no":
             return redirect(links.upload_url(upload, "fix-choice"))
