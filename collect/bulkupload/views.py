@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -281,7 +281,9 @@ def report(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> HttpRespons
 def errors_csv(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> StreamingHttpResponse:
     """Every error of an upload as CSV."""
     upload = upload_for(signed_in_user(request), kind, upload_id)
-    return csv_response(downloads.error_csv_rows(upload), f"{PurePath(upload.filename).stem}-errors.csv")
+    return csv_response(
+        downloads.error_csv_rows(upload), _download_name(f"{PurePath(upload.filename).stem}-errors.csv")
+    )
 
 
 @require_GET
@@ -290,14 +292,26 @@ def marked_file(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> HttpRe
     upload = upload_for(signed_in_user(request), kind, upload_id)
     with upload.file.open("rb") as stored:
         data = stored.read()
-    return _xlsx(downloads.marked_file(upload, data), f"{PurePath(upload.filename).stem}-errors-marked.xlsx")
+    return _xlsx(
+        downloads.marked_file(upload, data), _download_name(f"{PurePath(upload.filename).stem}-errors-marked.xlsx")
+    )
 
 
 @require_GET
-def original_file(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> FileResponse:
-    """The file as it was uploaded."""
+def original_file(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> HttpResponse:
+    """The file as it was uploaded (read whole and closed at once: at most 50MB)."""
     upload = upload_for(signed_in_user(request), kind, upload_id)
-    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.filename)
+    with upload.file.open("rb") as stored:
+        content = stored.read()
+    suffix = PurePath(upload.filename).suffix.lower()
+    response = HttpResponse(content, content_type=XLSX if suffix == ".xlsx" else "text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(upload.filename)}"'
+    return response
+
+
+def _download_name(filename: str) -> str:
+    """A file name safe in a Content-Disposition header."""
+    return "".join(c if c.isalnum() or c in " ._-()" else "_" for c in filename) or "upload"
 
 
 def _awaiting_choice(upload: BulkUpload, *statuses: UploadStatus) -> bool:

@@ -217,6 +217,62 @@ def own_duplicates(w: World) -> list[Any]:
     return w.extra["own_duplicates"]
 
 
+def own_upload(status: str = "created_with_errors", kind: str = "lettings") -> Callable[[World], list[Any]]:
+    """An upload of the own organisation by its provider, with this status (no logs: its pages only show it)."""
+
+    def make(w: World) -> list[Any]:
+        key = f"upload_{status}_{kind}"
+        if key not in w.extra:
+            from django.core.files.base import ContentFile
+
+            from collect.bulkupload.models import BulkUpload
+
+            upload = BulkUpload(
+                kind=kind, collection=f"{kind}-2026", uploaded_by=w.own_user, organisation=w.own, filename="a.csv"
+            )
+            upload.file.save(f"{upload.uuid}.csv", ContentFile(b"Field number,1\r\n"), save=False)
+            upload.status = status
+            upload.save()
+            w.extra[key] = upload
+        return [w.extra[key].uuid]
+
+    return make
+
+
+def bulk_upload_cases(kind: str) -> list[Case]:
+    """The bulk upload pages of a kind: uploading needs an accepted data sharing agreement (here only support's
+    chosen organisations have one); an upload's pages are its organisation's and support's, hidden from others."""
+    name = f"bulkupload:{kind}"
+    uploader = roles(DENY, DENY, ALLOW, DENY)
+    mine = roles(ALLOW, ALLOW, ALLOW, HIDE)
+    return [
+        Case(f"{name}-start", uploader),
+        Case(f"{name}-start", uploader, method="post"),
+        Case(f"{name}-prepare", uploader, args=lambda w: [2026]),
+        Case(f"{name}-prepare", everyone(NOT_ALLOWED), args=lambda w: [2026], method="post"),
+        # The template and specification are for anyone signed in (404 while the year declares no template).
+        Case(f"{name}-template", everyone(HIDE), args=lambda w: [2019]),
+        Case(f"{name}-specification", everyone(HIDE), args=lambda w: [2019]),
+        Case(f"{name}-upload", uploader, args=lambda w: [2026]),
+        Case(f"{name}-upload", uploader, args=lambda w: [2026], method="post"),
+        Case(f"{name}-status", mine, args=own_upload(kind=kind)),
+        Case(f"{name}-status", everyone(NOT_ALLOWED), args=own_upload(kind=kind), method="post"),
+        *(
+            Case(f"{name}-{page}", mine, args=own_upload(kind=kind))
+            for page in ("summary", "report", "errors-csv", "marked-file", "original-file")
+        ),
+        *(
+            Case(f"{name}-{page}", mine, args=own_upload(kind=kind), method=m)
+            for page in ("fix-choice", "deletion-report")
+            for m in ("get", "post")
+        ),
+        *(
+            Case(f"{name}-confirm-warnings", mine, args=own_upload("warnings_only", kind), method=m)
+            for m in ("get", "post")
+        ),
+    ]
+
+
 CASES: list[Case] = [
     Case("web:home", everyone()),
     Case("accounts:account", everyone()),
@@ -572,6 +628,11 @@ CASES: list[Case] = [
         )
         for method in ("get", "post")
     ],
+    # Bulk upload: the pages of each kind, and support's list of every upload.
+    *bulk_upload_cases("lettings"),
+    *bulk_upload_cases("sales"),
+    Case("bulkupload:support-list", roles(DENY, DENY, ALLOW, DENY)),
+    Case("bulkupload:support-list", everyone(NOT_ALLOWED), method="post"),
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),

@@ -163,7 +163,7 @@ def test_the_marked_file_and_original_download(signed_in, provider, signed):
     assert marked["Content-Type"].startswith("application/vnd.openxmlformats")
     openpyxl.load_workbook(io.BytesIO(marked.content))
     original = signed_in.get(links.upload_url(upload, "original-file"))
-    assert b"".join(original.streaming_content) == b"Field number,1\r\n"
+    assert original.content == b"Field number,1\r\n"
     assert 'filename="logs.csv"' in original["Content-Disposition"]
 
 
