@@ -237,7 +237,11 @@ def upload_status(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> Http
         return redirect(links.upload_url(upload, page))
     if upload.finished:  # rejected, or processing failed
         return render(request, "bulkupload/failed.html", _upload_context(upload, "Your file could not be checked"))
-    context = _upload_context(upload, "We’re checking your file", refresh_seconds=REFRESH_SECONDS)
+    # The page refreshes itself unless the person turns that off (WCAG 2.2.1: a time limit they can turn off).
+    refreshing = request.GET.get("updates") != "off"
+    context = _upload_context(
+        upload, "We’re checking your file", refresh_seconds=REFRESH_SECONDS if refreshing else None
+    )
     return render(request, "bulkupload/checking.html", context)
 
 

@@ -101,6 +101,9 @@ def test_the_checking_page_shows_progress_and_refreshes_itself(signed_in, provid
     page = signed_in.get(links.upload_url(upload, "status")).content.decode()
     assert "500 of 1,200 rows checked" in page
     assert '<meta http-equiv="refresh" content="2">' in page
+    stopped = signed_in.get(links.upload_url(upload, "status"), {"updates": "off"}).content.decode()
+    assert "http-equiv" not in stopped
+    assert "500 of 1,200 rows checked" in stopped
 
 
 def test_a_rejected_file_shows_its_messages(signed_in, provider, signed, django_capture_on_commit_callbacks):
