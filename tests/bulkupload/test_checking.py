@@ -10,7 +10,7 @@ from collect.rulebook.template import Category
 from collect.standards.lettings.y2026 import examples
 from tests.bulkupload.support import check, lettings_cells, lettings_file
 
-GN, SH = lettings_cells(), lettings_cells(examples.SUPPORTED_HOUSING)
+GN, SH = lettings_cells(), lettings_cells(examples.SUPPORTED_HOUSING, f13="S-T999")
 FIRST_ROW = 9  # after the 8 header rows
 
 
@@ -25,7 +25,7 @@ def test_valid_rows_of_both_needs_types_succeed() -> None:
     assert [r.status for r in report.rows] == ["completed", "completed"]
     assert report.rows[0].answers["startdate"] == examples.GENERAL_NEEDS["startdate"]
     assert report.rows[1].answers["scheme_id"] == 5
-    assert report.rows[0].record_code == examples.GENERAL_NEEDS["tenancycode"]
+    assert [r.record_code for r in report.rows] == [examples.GENERAL_NEEDS["tenancycode"], "S-T999"]
 
 
 @pytest.mark.parametrize(
