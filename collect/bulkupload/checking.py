@@ -156,12 +156,14 @@ def type_cells(raw: Mapping[int, str], fields: Mapping[int, TemplateField]) -> t
 class _RowErrors:
     """The errors of one row, at most one message per cell from the rules (cell checks may add more)."""
 
-    def __init__(self, row: int, layout: Layout, template: BulkTemplate) -> None:
-        self.row, self.layout, self.fields = row, layout, template.by_number
+    def __init__(self, row: int, layout: Layout, template: BulkTemplate, ignored: frozenset[int] = frozenset()) -> None:
+        self.row, self.layout, self.fields, self.ignored = row, layout, template.by_number, ignored
         self.found: list[CellError] = []
         self.taken: set[int] = set()
 
     def add(self, number: int, message: str, category: Category, check: str, *, blocks: bool = False) -> None:
+        if number in self.ignored:
+            return
         field = self.fields.get(number)
         question = field.question if field else ""
         column = self.layout.column_letter(number) if field else ""
@@ -189,6 +191,8 @@ class RowChecker:
     lookups: Any
     context_for: ContextFor
     cell_checks: tuple[CellCheck, ...]
+    # Cells not checked at all (offline, the cells naming organisations, users and schemes).
+    ignored: frozenset[int] = frozenset()
 
     def check(self, data: DataRow) -> RowResult:
         """The result of one data row."""
@@ -196,7 +200,7 @@ class RowChecker:
         cells, invalid = type_cells(data.cells, template.by_number)
         answers = template.read(cells, self.lookups)
         outcome = rules.evaluator.evaluate(answers, self.context_for(answers))
-        errors = _RowErrors(data.number, self.layout, template)
+        errors = _RowErrors(data.number, self.layout, template, self.ignored)
         for cell_check in self.cell_checks:
             for number, message in cell_check.check(cells, self.lookups).items():
                 errors.add(number, message, cell_check.category, cell_check.id, blocks=cell_check.blocks)
@@ -360,7 +364,8 @@ def check_file(
     report.total_rows = layout.total_rows
     cell_checks = tuple(c for c in rules.template.checks if lookups is not None or not c.needs_lookups)
     report.skipped = [c.id for c in rules.template.checks if c not in cell_checks]
-    checker = RowChecker(rules, layout, lookups, context_for or default_context(collection_id), cell_checks)
+    ignored = frozenset(n for c in rules.template.checks if c not in cell_checks for n in c.fields)
+    checker = RowChecker(rules, layout, lookups, context_for or default_context(collection_id), cell_checks, ignored)
     keys: dict[bytes, list[int]] = {}
     duplicate_fields = rules.template.file_rules.duplicate_fields
     for index, data_row in enumerate(layout.data_rows()):
