@@ -17,9 +17,10 @@ Decisions:
   fields 107 and 125 (service charges) must hold an amount or "R" (no charges), as nationally.
 - Quirk §7 #4 fixed: a blank mortgage length is not a format error; when the length is asked (a mortgage was used)
   the rules report it as not answered, and when it is not asked a blank is right.
-- Quirk §7 #23 fixed: codes that are not options (fields 8 to 11 included) are reported by the rules with "Enter a
-  valid value for ..." messages, not Rails' default.
-- Quirk §7 #22 fixed: number cells are read as decimal numbers ("08" is 8), not with Ruby's octal rule.
+- Quirk §7 #23 fixed: no check here restates the options of fields 8 to 11 (or any other): a code that is not an
+  option is cleared by the rules, and bulk upload reports it as "Enter a valid value for ...", not Rails' default.
+  Codes the template writes differently are translated only when known (relationships, "R" tenures, ethnic
+  backgrounds), so an unknown one still reaches the rules as given and is reported.
 """
 
 from __future__ import annotations
