@@ -32,12 +32,13 @@ UPLOADER = Uploader(10, False, 1, "Riverside Homes", frozenset({1}))
 
 @dataclass(frozen=True)
 class FakeLookups:
-    """Organisation 1 (ORG1) holds stock; user 10 works there and uploads."""
+    """Organisations 1 (ORG1) and 2 (ORG2) hold stock, unrelated; user 10 works at 1 and uploads."""
 
     uploader: Uploader = UPLOADER
 
     def organisation(self, code: str) -> BulkOrganisation | None:
-        return BulkOrganisation(1, "Riverside Homes", holds_own_stock=True) if code.upper() == "ORG1" else None
+        found = {"ORG1": BulkOrganisation(1, "Riverside Homes", True), "ORG2": BulkOrganisation(2, "Hilltop", True)}
+        return found.get(code.upper())
 
     def user(self, email: str) -> BulkUser | None:
         return BulkUser(10, frozenset({1})) if email.lower() == "coordinator@example.com" else None
@@ -260,8 +261,11 @@ def test_every_check_of_cells_has_a_failing_and_a_passing_case():
     ("cells", "expected"),
     [
         ({4: "ORG1", 5: "ORG1"}, {}),
-        ({4: "ORG1", 5: "ORG2"}, {5: "The managing organisation code is incorrect."}),
+        ({4: "ORG1", 5: "ORG9"}, {5: "The managing organisation code is incorrect."}),
+        ({4: "ORG1", 5: "ORG2"}, {5: "This organisation does not have a relationship with the owning organisation."}),
         ({5: "ORG1"}, {4: "You must answer owning organisation."}),
+        ({4: "ORG1", 5: "ORG1", 6: "nobody@example.com"}, {6: "User with the specified email could not be found."}),
+        ({4: "ORG1", 5: "ORG1", 6: "coordinator@example.com"}, {}),
     ],
 )
 def test_organisation_checks_use_the_sales_messages(cells, expected):
