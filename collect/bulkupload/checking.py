@@ -15,7 +15,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -59,7 +59,7 @@ class Rules:
     check_fields: dict[str, tuple[str, ...]]
 
     def cells(self, answer_id: str) -> tuple[int, ...]:
-        """The fields an answer's errors are reported on."""
+        """The fields an answer's errors may be reported on (in any row)."""
         return self.template.cells_of_answer.get(answer_id, ())
 
     def category(self, answer_id: str) -> Category:
@@ -193,11 +193,14 @@ class RowChecker:
     cell_checks: tuple[CellCheck, ...]
     # Cells not checked at all (offline, the cells naming organisations, users and schemes).
     ignored: frozenset[int] = frozenset()
+    # The fields of each answer in the row being checked (set by `check`).
+    cells_now: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def check(self, data: DataRow) -> RowResult:
         """The result of one data row."""
         rules, template = self.rules, self.rules.template
         cells, invalid = type_cells(data.cells, template.by_number)
+        self.cells_now = template.cells_in_row(cells)
         answers = template.read(cells, self.lookups)
         outcome = rules.evaluator.evaluate(answers, self.context_for(answers))
         errors = _RowErrors(data.number, self.layout, template, self.ignored)
@@ -226,11 +229,15 @@ class RowChecker:
         result.derived = rules.evaluator.derived_values(result.answers)
         return result
 
+    def _cells(self, answer_id: str) -> tuple[int, ...]:
+        """The fields an answer's errors are reported on in the row being checked."""
+        return self.cells_now.get(answer_id, ())
+
     def _cells_of(self, issue: Issue) -> tuple[int, ...]:
-        rules = self.rules
-        found = rules.cells(issue.field)
+        found = self._cells(issue.field)
         if not found:
-            found = tuple(sorted({n for a in rules.check_fields.get(issue.check_id, ()) for n in rules.cells(a)}))
+            fields = self.rules.check_fields.get(issue.check_id, ())
+            found = tuple(sorted({n for a in fields for n in self._cells(a)}))
         return found
 
     def _rule_errors(self, answers: Mapping[str, Any], outcome: Outcome, errors: _RowErrors) -> None:
@@ -242,7 +249,7 @@ class RowChecker:
             if rules.pages_of_answer.get(answer_id, frozenset()).isdisjoint(outcome.routed_pages):
                 continue
             category = rules.category(answer_id)
-            for number in rules.cells(answer_id):
+            for number in self._cells(answer_id):
                 field = rules.template.by_number[number]
                 message = f"Enter a valid value for {in_sentence(field.question)}"
                 errors.add(number, message, category, f"option.{answer_id}", blocks=category is Category.SETUP)
@@ -254,7 +261,7 @@ class RowChecker:
         for question_ids in outcome.missing.values():
             for question_id in question_ids:
                 label, *answer_ids = rules.labels.get(question_id, (question_id, question_id))
-                numbers = sorted({n for a in answer_ids for n in rules.cells(a)})
+                numbers = sorted({n for a in answer_ids for n in self._cells(a)})
                 if not numbers:
                     continue  # not in the template: answered in the service
                 category = Category.SETUP if question_id in rules.setup_answers else Category.NOT_ANSWERED
@@ -282,7 +289,7 @@ class RowChecker:
         for _ in range(CLEARING_PASSES):
             gone = {a for n in fields for a in rules.answers_of_field.get(n, ()) if a not in rules.setup_answers}
             for answer_id in sorted(gone & answers.keys()):
-                result.cleared[answer_id] = (answers.pop(answer_id), rules.cells(answer_id))
+                result.cleared[answer_id] = (answers.pop(answer_id), self._cells(answer_id))
             outcome = rules.evaluator.evaluate(answers, self.context_for(answers))
             result.answers, result.status, result.hard_errors = (
                 outcome.answers,

@@ -74,7 +74,9 @@ def on_route(route: Route, reader: Reader) -> Reader:
     def write_route(answers: ANY) -> Mapping[int, Any]:
         return write(answers) if write is not None and route.of_answers(answers) else {}
 
-    return Reader(f"{reader.id}.{route.name}", reader.fields, reader.sets, read, write_route if write else None)
+    return Reader(
+        f"{reader.id}.{route.name}", reader.fields, reader.sets, read, write_route if write else None, route.of_cells
+    )
 
 
 def _number(found: str, pattern: re.Pattern[str]) -> int | Decimal | str:
