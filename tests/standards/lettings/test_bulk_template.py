@@ -214,6 +214,7 @@ CELL_CHECK_CASES: list[tuple[str, dict[int, Any], set[int], dict[int, Any]]] = [
     ("lettings.condition_effects", {100: 2, 101: 1}, {101}, {100: 1, 101: 1}),
     ("lettings.referral", {**PRP_OWNER, 131: 3}, {131, 132, 133, 134}, {**LA_OWNER, 131: 3}),
     ("lettings.referral", {132: 6, 133: 5}, {131, 132, 133, 134}, {7: 1, 131: 9}),
+    ("lettings.referral", {**LA_OWNER, 132: 7, 133: 5}, {131, 132, 133, 134}, PRP_OWNER),
     ("lettings.charges", {142: Decimal(100)}, {142, 143, 144, 145}, {4: 2, 140: 1, 142: Decimal(100)}),
     ("lettings.uprn_or_address", {19: "1 Brick Lane", 23: "LS1"}, {18, 21, 24}, {18: "10010457355"}),
     ("lettings.uprn_or_address", {}, {18, 19, 21, 23, 24}, {19: "1 Brick Lane", 21: "Leeds", 23: "LS1", 24: "1AA"}),

@@ -132,7 +132,10 @@ REFERRAL_INCOMPATIBLE = (
 
 
 def _referral_combination(cells: Cells, lookups: bulk.Lookups | None) -> dict[int, str]:
-    if cells.get(7) == RENEWAL or referral_provider(cells, lookups) is not None:
+    """The parts of the source of referral go together (all blank is the declaration's missing answer)."""
+    if cells.get(7) == RENEWAL or not given_fields(cells, *REFERRAL_FIELDS):
+        return {}
+    if referral_provider(cells, lookups) is not None:
         return {}
     return dict.fromkeys(REFERRAL_FIELDS, REFERRAL_INCOMPATIBLE)
 
