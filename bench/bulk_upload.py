@@ -148,9 +148,7 @@ def run_pipeline(path: Path, database_url: str) -> dict[str, Any]:
 
 
 def _in_subprocess(*args: str) -> dict[str, Any]:
-    result = subprocess.run(  # noqa: S603 - this script, this interpreter
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=False, cwd=ROOT
-    )
+    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False, cwd=ROOT)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -180,13 +178,13 @@ def main() -> None:
     if options.run:
         what, file = options.run
         found = run_frictionless(Path(file)) if what == "frictionless" else run_pipeline(Path(file), what)
-        print(json.dumps(found))  # noqa: T201
+        print(json.dumps(found))
         return
     sizes = [int(n) for n in options.rows.split(",")]
-    print(f"Bulk upload benchmark, {datetime.date.today()}, database {options.database_url.split('@')[-1]}")  # noqa: T201
+    print(f"Bulk upload benchmark, {datetime.date.today()}, database {options.database_url.split('@')[-1]}")
     header = f"{'file':<22}{'ours rows/s':>12}{'outcome s':>10}{'peak MB':>9}{'py MB':>8}"
     header += f"{'frictionless rows/s':>21}{'ratio':>7}{'f. peak MB':>11}  outcome"
-    print(header)  # noqa: T201
+    print(header)
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             for invalid in (False, True):
@@ -199,7 +197,7 @@ def main() -> None:
                 if not options.skip_frictionless:
                     theirs = _in_subprocess("--run", "frictionless", str(path))
                 rate, their_rate = size / ours["seconds"], size / theirs["seconds"]
-                print(  # noqa: T201
+                print(
                     f"{name:<22}{rate:>12,.0f}{ours['seconds']:>10.2f}{ours['peak_rss_mb']:>9.0f}"
                     f"{ours['python_peak_mb']:>8.0f}{their_rate:>21,.0f}{rate / their_rate:>7.1f}"
                     f"{theirs['peak_rss_mb']:>11.0f}  {ours['outcome']} ({ours['logs']} logs)"

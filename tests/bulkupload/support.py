@@ -27,7 +27,7 @@ class FakeLookups:
     support: bool = False
     organisations: dict[str, BulkOrganisation] = field(
         default_factory=lambda: {
-            "ORG1": BulkOrganisation(1, "Riverside Homes", holds_own_stock=True, managing_agent_ids=frozenset({3})),
+            "ORG1": BulkOrganisation(1, "Riverside Homes", True, frozenset({3}), provider_type=2),
             "ORG3": BulkOrganisation(3, "Agents Ltd", holds_own_stock=False),
             "ORG9": BulkOrganisation(9, "Elsewhere Homes", holds_own_stock=True),
         }

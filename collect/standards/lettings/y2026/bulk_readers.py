@@ -445,7 +445,7 @@ def owner_provider_type(cells: Cells, lookups: bulk.Lookups | None) -> int | Non
     """The owning organisation's provider type (1 local authority, 2 PRP) when the look-ups give one."""
     owner = bulk.text(cells, 1)
     found = lookups.organisation(owner) if lookups is not None and owner else None
-    provider = getattr(found, "provider_type", None)
+    provider = found.provider_type if found is not None else None
     return provider if provider in (LOCAL_AUTHORITY, PRIVATE_REGISTERED_PROVIDER) else None
 
 
