@@ -244,9 +244,17 @@ def person_fields(person: int) -> tuple[int, int, int, int, int, int]:
     return (first, first + 1, first + 2, first + 3, first + 4, first + 5)
 
 
+_BLANK = (None, "")
+_IDENTITY_FIELDS = {person: person_fields(person)[:5] for person in range(2, 9)}
+
+
 def person_present(cells: Cells, person: int) -> bool:
     """A person is in the household when any of their fields but the working situation is given (§8 #12)."""
-    return bool(given_fields(cells, *person_fields(person)[:5]))
+    get = cells.get
+    return any(
+        (found := get(n)) not in _BLANK and not (type(found) is str and not found.strip())
+        for n in _IDENTITY_FIELDS[person]
+    )
 
 
 def household_size(cells: Cells) -> int:
