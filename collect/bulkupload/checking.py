@@ -15,7 +15,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -59,7 +59,7 @@ class Rules:
     check_fields: dict[str, tuple[str, ...]]
 
     def cells(self, answer_id: str) -> tuple[int, ...]:
-        """The fields an answer's errors are reported on."""
+        """The fields an answer's errors may be reported on (in any row)."""
         return self.template.cells_of_answer.get(answer_id, ())
 
     def category(self, answer_id: str) -> Category:
@@ -156,12 +156,14 @@ def type_cells(raw: Mapping[int, str], fields: Mapping[int, TemplateField]) -> t
 class _RowErrors:
     """The errors of one row, at most one message per cell from the rules (cell checks may add more)."""
 
-    def __init__(self, row: int, layout: Layout, template: BulkTemplate) -> None:
-        self.row, self.layout, self.fields = row, layout, template.by_number
+    def __init__(self, row: int, layout: Layout, template: BulkTemplate, ignored: frozenset[int] = frozenset()) -> None:
+        self.row, self.layout, self.fields, self.ignored = row, layout, template.by_number, ignored
         self.found: list[CellError] = []
         self.taken: set[int] = set()
 
     def add(self, number: int, message: str, category: Category, check: str, *, blocks: bool = False) -> None:
+        if number in self.ignored:
+            return
         field = self.fields.get(number)
         question = field.question if field else ""
         column = self.layout.column_letter(number) if field else ""
@@ -189,14 +191,19 @@ class RowChecker:
     lookups: Any
     context_for: ContextFor
     cell_checks: tuple[CellCheck, ...]
+    # Cells not checked at all (offline, the cells naming organisations, users and schemes).
+    ignored: frozenset[int] = frozenset()
+    # The fields of each answer in the row being checked (set by `check`).
+    cells_now: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def check(self, data: DataRow) -> RowResult:
         """The result of one data row."""
         rules, template = self.rules, self.rules.template
         cells, invalid = type_cells(data.cells, template.by_number)
+        self.cells_now = template.cells_in_row(cells)
         answers = template.read(cells, self.lookups)
         outcome = rules.evaluator.evaluate(answers, self.context_for(answers))
-        errors = _RowErrors(data.number, self.layout, template)
+        errors = _RowErrors(data.number, self.layout, template, self.ignored)
         for cell_check in self.cell_checks:
             for number, message in cell_check.check(cells, self.lookups).items():
                 errors.add(number, message, cell_check.category, cell_check.id, blocks=cell_check.blocks)
@@ -222,11 +229,15 @@ class RowChecker:
         result.derived = rules.evaluator.derived_values(result.answers)
         return result
 
+    def _cells(self, answer_id: str) -> tuple[int, ...]:
+        """The fields an answer's errors are reported on in the row being checked."""
+        return self.cells_now.get(answer_id, ())
+
     def _cells_of(self, issue: Issue) -> tuple[int, ...]:
-        rules = self.rules
-        found = rules.cells(issue.field)
+        found = self._cells(issue.field)
         if not found:
-            found = tuple(sorted({n for a in rules.check_fields.get(issue.check_id, ()) for n in rules.cells(a)}))
+            fields = self.rules.check_fields.get(issue.check_id, ())
+            found = tuple(sorted({n for a in fields for n in self._cells(a)}))
         return found
 
     def _rule_errors(self, answers: Mapping[str, Any], outcome: Outcome, errors: _RowErrors) -> None:
@@ -238,7 +249,7 @@ class RowChecker:
             if rules.pages_of_answer.get(answer_id, frozenset()).isdisjoint(outcome.routed_pages):
                 continue
             category = rules.category(answer_id)
-            for number in rules.cells(answer_id):
+            for number in self._cells(answer_id):
                 field = rules.template.by_number[number]
                 message = f"Enter a valid value for {in_sentence(field.question)}"
                 errors.add(number, message, category, f"option.{answer_id}", blocks=category is Category.SETUP)
@@ -250,7 +261,7 @@ class RowChecker:
         for question_ids in outcome.missing.values():
             for question_id in question_ids:
                 label, *answer_ids = rules.labels.get(question_id, (question_id, question_id))
-                numbers = sorted({n for a in answer_ids for n in rules.cells(a)})
+                numbers = sorted({n for a in answer_ids for n in self._cells(a)})
                 if not numbers:
                     continue  # not in the template: answered in the service
                 category = Category.SETUP if question_id in rules.setup_answers else Category.NOT_ANSWERED
@@ -278,7 +289,7 @@ class RowChecker:
         for _ in range(CLEARING_PASSES):
             gone = {a for n in fields for a in rules.answers_of_field.get(n, ()) if a not in rules.setup_answers}
             for answer_id in sorted(gone & answers.keys()):
-                result.cleared[answer_id] = (answers.pop(answer_id), rules.cells(answer_id))
+                result.cleared[answer_id] = (answers.pop(answer_id), self._cells(answer_id))
             outcome = rules.evaluator.evaluate(answers, self.context_for(answers))
             result.answers, result.status, result.hard_errors = (
                 outcome.answers,
@@ -360,7 +371,8 @@ def check_file(
     report.total_rows = layout.total_rows
     cell_checks = tuple(c for c in rules.template.checks if lookups is not None or not c.needs_lookups)
     report.skipped = [c.id for c in rules.template.checks if c not in cell_checks]
-    checker = RowChecker(rules, layout, lookups, context_for or default_context(collection_id), cell_checks)
+    ignored = frozenset(n for c in rules.template.checks if c not in cell_checks for n in c.fields)
+    checker = RowChecker(rules, layout, lookups, context_for or default_context(collection_id), cell_checks, ignored)
     keys: dict[bytes, list[int]] = {}
     duplicate_fields = rules.template.file_rules.duplicate_fields
     for index, data_row in enumerate(layout.data_rows()):

@@ -9,6 +9,7 @@ checks the template adds to the rules.
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from collect.bulkupload.checking import rules_for
 from collect.standards.registry import collection as declaration
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 HEADER_FILL = PatternFill("solid", fgColor="F3F2F1")
 SECTION_FILL = PatternFill("solid", fgColor="1D70B8")
 BOLD = Font(bold=True)
@@ -24,8 +27,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def safe_cell(value: object) -> object:
-    """A value to write into a spreadsheet or CSV cell, never read as a formula (text starting = + - @ tab CR)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A value to write into a spreadsheet or CSV cell, never read as a formula (text starting = + - @ tab CR).
+
+    Such text gets a leading apostrophe; plain numbers ("-5", "+1.5") are left as they are.
+    """
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS and not PLAIN_NUMBER.match(value):
         return "'" + value
     return value
 

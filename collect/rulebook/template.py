@@ -67,7 +67,8 @@ class Reader:
 
     `read(cells, lookups)` returns the answers it sets (a None value sets nothing). `write(answers)` returns the cells
     (field number -> value) for a log's answers; a reader whose answers cannot be written back has no `write`.
-    Errors about the answers in `sets` are reported on the cells in `fields`.
+    Errors about the answers in `sets` are reported on the cells in `fields`; a reader with `applies` reads only the
+    rows it holds for (such as one sales route's columns), and errors are reported on its cells only in those rows.
     """
 
     id: str
@@ -75,6 +76,7 @@ class Reader:
     sets: tuple[str, ...]
     read: Callable[[Cells, Any], Mapping[str, Any]]
     write: Callable[[Mapping[str, Any]], Mapping[int, Any]] | None = None
+    applies: Callable[[Cells], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,15 +145,39 @@ class BulkTemplate:
 
     @functools.cached_property
     def cells_of_answer(self) -> dict[str, tuple[int, ...]]:
-        """The fields an answer's errors are reported on (every reader that sets it, in field order)."""
+        """The fields an answer's errors may be reported on (every reader that sets it, in field order)."""
+        return self._cells(self.readers)
+
+    def _cells(self, readers: tuple[Reader, ...]) -> dict[str, tuple[int, ...]]:
         found: dict[str, list[int]] = {}
-        for reader in self.readers:
+        for reader in readers:
             for answer_id in reader.sets:
                 found.setdefault(answer_id, []).extend(reader.fields)
         for answer_id, others in self.reported_as.items():
             for other in others:
                 found.setdefault(answer_id, []).extend(found.get(other, []))
         return {k: tuple(sorted(set(v))) for k, v in found.items()}
+
+    @functools.cached_property
+    def _conditional(self) -> tuple[Reader, ...]:
+        return tuple(r for r in self.readers if r.applies is not None)
+
+    @functools.cached_property
+    def _cells_by_applying(self) -> dict[tuple[bool, ...], dict[str, tuple[int, ...]]]:
+        return {}
+
+    def cells_in_row(self, cells: Cells) -> dict[str, tuple[int, ...]]:
+        """The fields each answer's errors are reported on in this row (only the readers that apply to it)."""
+        conditional = self._conditional
+        if not conditional:
+            return self.cells_of_answer
+        key = tuple(r.applies(cells) for r in conditional)  # type: ignore[misc]
+        found = self._cells_by_applying.get(key)
+        if found is None:
+            applying = dict(zip(conditional, key, strict=True))
+            found = self._cells(tuple(r for r in self.readers if applying.get(r, True)))
+            self._cells_by_applying[key] = found
+        return found
 
     def header_rows(self) -> list[list[str]]:
         """The eight header rows as the template has them (column A holds the row labels)."""

@@ -29,6 +29,7 @@ class BulkOrganisation:
     holds_own_stock: bool
     # The organisations that may manage its lettings or report its sales: itself and its managing agents.
     managing_agent_ids: frozenset[int] = frozenset()
+    provider_type: int | None = None  # 1 local authority, 2 private registered provider
 
 
 @dataclass(frozen=True)

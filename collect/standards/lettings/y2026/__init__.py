@@ -12,6 +12,7 @@ from collect.standards.lettings.y2026 import (
     setup,
     tenancy_information,
 )
+from collect.standards.lettings.y2026.bulk_template import TEMPLATE
 
 _MODULES = (
     setup,
@@ -68,4 +69,5 @@ LETTINGS_2026 = CollectionYear(
         & (F("age1").answered() | (F("age1_known") == 1))
         & (F("tcharge").answered() | (F("household_charge") == 1))
     ),
+    bulk_template=TEMPLATE,
 )

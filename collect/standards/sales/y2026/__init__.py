@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collect.rulebook import CollectionYear, F, Section
 from collect.standards.sales.y2026 import (
+    bulk_template,
     discounted_ownership,
     household_characteristics,
     household_situation,
@@ -83,4 +84,5 @@ SALES_2026 = CollectionYear(
         & ((F("postcode_full").answered() & F("address_line1").answered()) | F("uprn").answered())
         & (F("age1").answered() | F("age1_known").one_of(1, 2))
     ),
+    bulk_template=bulk_template.TEMPLATE,
 )
