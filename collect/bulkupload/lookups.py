@@ -97,6 +97,7 @@ class DatabaseLookups:
                     name=found.name,
                     holds_own_stock=found.holds_own_stock,
                     managing_agent_ids=frozenset({found.pk, *agents}),
+                    provider_type=found.provider_type,
                 )
         return self._organisations[key]
 

@@ -250,9 +250,10 @@ def bulk_upload_cases(kind: str) -> list[Case]:
         Case(f"{name}-start", uploader, method="post"),
         Case(f"{name}-prepare", uploader, args=lambda w: [2026]),
         Case(f"{name}-prepare", everyone(NOT_ALLOWED), args=lambda w: [2026], method="post"),
-        # The template and specification are for anyone signed in (404 while the year declares no template).
+        # The template and specification are for anyone signed in; a year not open is not found.
+        Case(f"{name}-template", everyone(), args=lambda w: [2026]),
+        Case(f"{name}-specification", everyone(), args=lambda w: [2026]),
         Case(f"{name}-template", everyone(HIDE), args=lambda w: [2019]),
-        Case(f"{name}-specification", everyone(HIDE), args=lambda w: [2019]),
         Case(f"{name}-upload", uploader, args=lambda w: [2026]),
         Case(f"{name}-upload", uploader, args=lambda w: [2026], method="post"),
         Case(f"{name}-status", mine, args=own_upload(kind=kind)),

@@ -44,6 +44,14 @@ def test_start_goes_to_preparing_the_file_of_the_open_year(signed_in):
     assert "/lettings-logs/bulk-upload-logs/2026/template.xlsx" in page
 
 
+@pytest.mark.parametrize("kind", ["lettings", "sales"])
+@pytest.mark.parametrize("document", ["template", "specification"])
+def test_the_template_and_specification_are_generated_workbooks(signed_in, kind, document):
+    response = signed_in.get(f"/{kind}-logs/bulk-upload-logs/2026/{document}.xlsx")
+    assert response["Content-Disposition"] == f'attachment; filename="{kind}-2026-bulk-upload-{document}.xlsx"'
+    assert openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row >= 1
+
+
 def test_a_closed_or_undeclared_year_is_not_found(signed_in):
     assert signed_in.get("/lettings-logs/bulk-upload-logs/2019/prepare-your-file").status_code == 404
 
