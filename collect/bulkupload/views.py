@@ -242,7 +242,10 @@ def upload_status(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> Http
     context = _upload_context(
         upload, "We’re checking your file", refresh_seconds=REFRESH_SECONDS if refreshing else None
     )
-    return render(request, "bulkupload/checking.html", context)
+    response = render(request, "bulkupload/checking.html", context)
+    if refreshing:
+        response["Refresh"] = str(REFRESH_SECONDS)  # browsers reload the page, with or without JavaScript
+    return response
 
 
 def error_groups(upload: BulkUpload) -> list[dict[str, Any]]:
