@@ -24,6 +24,7 @@ from collect.bulkupload.reading import RejectedFileError, open_table
 from collect.bulkupload.report import CellError, Report, RowResult
 from collect.rulebook import Evaluator, Issue, Outcome, QuestionKind
 from collect.rulebook.template import BulkTemplate, Category, CellCheck, CellType, TemplateField
+from collect.standards.answers import in_sentence, unanswered_message
 from collect.standards.registry import collection as declaration
 from collect.standards.registry import evaluator as compiled_evaluator
 
@@ -35,11 +36,6 @@ DUPLICATE_OF_EXISTING = "This is a duplicate log."
 CLEARING_PASSES = 2
 PROGRESS_EVERY = 250
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-
-
-def in_sentence(text: str) -> str:
-    """Text inside a sentence: its first letter in lower case."""
-    return text[:1].lower() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -267,7 +263,7 @@ class RowChecker:
                 category = Category.SETUP if question_id in rules.setup_answers else Category.NOT_ANSWERED
                 for number in numbers:
                     if number not in errors.taken:
-                        errors.add(number, f"You must answer {in_sentence(label)}", category, f"missing.{question_id}")
+                        errors.add(number, unanswered_message(label), category, f"missing.{question_id}")
 
     def _invalid_cells(self, invalid: list[int], outcome: Outcome, errors: _RowErrors) -> None:
         rules = self.rules

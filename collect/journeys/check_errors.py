@@ -23,6 +23,7 @@ from collect.logs import policy
 from collect.logs.models import Log
 from collect.logs.writing import engine, save_answers
 from collect.rulebook import Outcome, Page, Question
+from collect.standards.answers import in_sentence
 
 SETUP = "setup"  # the setup section's answers decide the rest of the log: they are changed, never cleared here
 
@@ -140,14 +141,14 @@ def confirm_clear_answer(request: HttpRequest, pk: int, kind: str) -> HttpRespon
         }
         save_answers(log, changes, user)
         labels = [item.question.label for item in to_clear]
-        messages.success(request, "You have cleared " + _in_words([form.in_sentence(label) for label in labels]))
+        messages.success(request, "You have cleared " + _in_words([in_sentence(label) for label in labels]))
         return redirect(form.check_errors_url(log, original, ids))
     return render(
         request,
         "journeys/confirm_clear.html",
         {
             "title": (
-                f"Are you sure you want to clear {form.in_sentence(to_clear[0].question.label)}?"
+                f"Are you sure you want to clear {in_sentence(to_clear[0].question.label)}?"
                 if len(to_clear) == 1
                 else "Are you sure you want to clear all these answers?"
             ),

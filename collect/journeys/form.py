@@ -21,7 +21,7 @@ from collect.logs.models import Log
 from collect.logs.writing import engine, evaluate_answers, stored_answers
 from collect.rulebook import Outcome, Page, Question, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
-from collect.standards.answers import govuk_date
+from collect.standards.answers import govuk_date, unanswered_message
 
 STATUS_TAGS = {
     Status.CANNOT_START: ("Cannot start yet", "govuk-tag--grey"),
@@ -94,11 +94,6 @@ def check_answers_url(log: Log, subsection: Subsection) -> str:
     return log_url(log, "check-answers", subsection.id.replace("_", "-"))
 
 
-def in_sentence(label: str) -> str:
-    """A question's label inside a sentence: its first letter in lower case."""
-    return label[:1].lower() + label[1:]
-
-
 def page_errors(  # noqa: PLR0917 - the log, the page and what was sent to it
     log: Log, page: Page, subsection: Subsection, answers: dict[str, Any], changes: dict[str, Any], user: User
 ) -> tuple[dict[str, str], set[str]]:
@@ -123,7 +118,7 @@ def page_errors(  # noqa: PLR0917 - the log, the page and what was sent to it
 
 def _required_errors(page: Page, outcome: Outcome, subsection: Subsection) -> dict[str, str]:
     missing = set(outcome.missing.get(subsection.id, []))
-    return {q.id: f"You must answer {in_sentence(q.label or q.id)}" for q in page.questions if q.id in missing}
+    return {q.id: unanswered_message(q.label or q.id) for q in page.questions if q.id in missing}
 
 
 def back_link(log: Log, subsection: Subsection, referrer: str, request: HttpRequest) -> str:

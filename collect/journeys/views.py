@@ -27,7 +27,6 @@ from collect.journeys.form import (
     choices_for,
     enters_address,
     first_page,
-    in_sentence,
     log_for_request,
     outcome_of,
     page_errors,
@@ -44,7 +43,7 @@ from collect.logs.writing import create_log, engine, save_answers
 from collect.rulebook import Outcome, Page, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
 from collect.standards import calendar
-from collect.standards.answers import govuk_date
+from collect.standards.answers import govuk_date, in_sentence
 
 
 @require_POST

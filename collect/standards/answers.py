@@ -16,6 +16,16 @@ from collect.rulebook import Derivation, Option, Question, QuestionKind
 CONFIRM = (Option(0, "Yes"), Option(1, "No"))
 
 
+def in_sentence(label: str) -> str:
+    """A question's label inside a sentence: its first letter in lower case."""
+    return label[:1].lower() + label[1:]
+
+
+def unanswered_message(label: str) -> str:
+    """The message for a required answer that is missing (web form and bulk upload alike)."""
+    return f"You must answer {in_sentence(label)}"
+
+
 def money(value: Any) -> Decimal | None:
     """A money answer as a Decimal, or None."""
     if type(value) is Decimal:  # the common cases, without going through text (same value, same exponent)
