@@ -246,6 +246,9 @@ TASKS = {
     }
 }
 
+# Bulk upload: the processes that check a large file's rows (one per core by default; 1 checks in the job's own).
+COLLECT_BULK_PROCESSES = int(os.environ.get("COLLECT_BULK_PROCESSES", str(min(os.cpu_count() or 1, 8))))
+
 # Email goes through collect.notify; COLLECT_EMAIL_BACKEND picks where it ends up.
 EMAIL_BACKENDS = {
     "file": "collect.notify.backends.FileEmailBackend",

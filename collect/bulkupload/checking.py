@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import multiprocessing
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -346,6 +347,70 @@ def default_context(collection_id: str, today: datetime.date | None = None, refd
     return lambda answers: context
 
 
+# Checking rows in several processes
+
+# Rows sent to a checking process at a time, and the fewest rows worth starting processes for.
+ROWS_PER_TASK = 200
+FEWEST_ROWS_FOR_PROCESSES = 1000
+Prepare = Callable[[RowResult], None]
+# The checker and what prepares each result, set before the processes are forked: they inherit them.
+_inherited: dict[str, tuple[RowChecker, Prepare | None]] = {}
+
+
+def _check_rows(rows: list[DataRow]) -> list[tuple[RowResult, bytes | None]]:
+    """Check some rows with the inherited checker; each result with the row's duplicate key."""
+    return _check_rows_with(*_inherited["checker"], rows)
+
+
+def _in_tasks(rows: Iterable[DataRow]) -> Iterator[list[DataRow]]:
+    batch: list[DataRow] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == ROWS_PER_TASK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _checked(
+    checker: RowChecker,
+    rows: Iterable[DataRow],
+    processes: int,
+    before_fork: Callable[[], None] | None,
+    prepare: Prepare | None,
+) -> Iterator[tuple[RowResult, bytes | None]]:
+    """Each row's result and duplicate key, in the file's order; checked in `processes` forked processes when >1.
+
+    The processes are forked, so they inherit the rules, the checker and its look-ups; `before_fork` closes what
+    must not be shared with them (the service's database connections: each process opens its own).
+    """
+    if processes <= 1:
+        for batch in _in_tasks(rows):
+            yield from _check_rows_with(checker, prepare, batch)
+        return
+    _inherited["checker"] = (checker, prepare)
+    try:
+        if before_fork is not None:
+            before_fork()
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for results in pool.imap(_check_rows, _in_tasks(rows)):
+                yield from results
+    finally:
+        _inherited.clear()
+
+
+def _check_rows_with(
+    checker: RowChecker, prepare: Prepare | None, rows: list[DataRow]
+) -> list[tuple[RowResult, bytes | None]]:
+    fields = checker.rules.template.file_rules.duplicate_fields
+    found = [(checker.check(row), _duplicate_key(row, fields)) for row in rows]
+    if prepare is not None:
+        for result, _ in found:
+            prepare(result)
+    return found
+
+
 def check_file(
     data: bytes,
     filename: str,
@@ -354,8 +419,18 @@ def check_file(
     lookups: Any = None,
     context_for: ContextFor | None = None,
     progress: Progress | None = None,
+    processes: int = 1,
+    before_fork: Callable[[], None] | None = None,
+    on_rows: Callable[[list[RowResult]], None] | None = None,
+    prepare: Prepare | None = None,
 ) -> Report:
-    """Check a whole file. Without `lookups` (the offline checker), checks that need the database are skipped."""
+    """Check a whole file. Without `lookups` (the offline checker), checks that need the database are skipped.
+
+    With `processes` above 1, the rows of a file of at least FEWEST_ROWS_FOR_PROCESSES rows are checked in that many
+    forked processes (see `_checked`); the report is the same either way. `on_rows` is given each batch of checked
+    rows, in order, as soon as they are checked (the service writes their logs then drops their answers);
+    `prepare` is called with each row's result where it was checked, in its process (the service works out its log).
+    """
     rules = rules_for(collection_id)
     report = Report(collection_id=collection_id, kind=rules.kind, filename=filename)
     try:
@@ -370,14 +445,22 @@ def check_file(
     ignored = frozenset(n for c in rules.template.checks if c not in cell_checks for n in c.fields)
     checker = RowChecker(rules, layout, lookups, context_for or default_context(collection_id), cell_checks, ignored)
     keys: dict[bytes, list[int]] = {}
-    duplicate_fields = rules.template.file_rules.duplicate_fields
-    for index, data_row in enumerate(layout.data_rows()):
-        report.rows.append(checker.check(data_row))
-        key = _duplicate_key(data_row, duplicate_fields)
+    if layout.total_rows < FEWEST_ROWS_FOR_PROCESSES or multiprocessing.parent_process() is not None:
+        processes = 1
+    batch: list[RowResult] = []
+    for index, (result, key) in enumerate(_checked(checker, layout.data_rows(), processes, before_fork, prepare)):
+        report.rows.append(result)
         if key is not None:
             keys.setdefault(key, []).append(index)
+        if on_rows is not None:
+            batch.append(result)
+            if len(batch) == ROWS_PER_TASK:
+                on_rows(batch)
+                batch = []
         if progress is not None and (index + 1) % PROGRESS_EVERY == 0:
             progress(index + 1, layout.total_rows)
+    if on_rows is not None and batch:
+        on_rows(batch)
     _mark_duplicates_in_file(report, keys, rules, layout)
     if progress is not None:
         progress(len(report.rows), layout.total_rows)

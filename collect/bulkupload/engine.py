@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from collect.bulkupload import checking, reading, template_files
-from collect.bulkupload.report import Report
+from collect.bulkupload.report import Report, RowResult
 from collect.standards.bulk import Lookups
 
 MAX_BYTES = reading.MAX_BYTES
@@ -24,10 +24,23 @@ def check_file(
     lookups: Lookups | None,
     context_for: Callable[[Mapping[str, Any]], Any],
     progress: Callable[[int, int], None] | None = None,
+    processes: int = 1,
+    before_fork: Callable[[], None] | None = None,
+    on_rows: Callable[[list[RowResult]], None] | None = None,
+    prepare: Callable[[RowResult], None] | None = None,
 ) -> Report:
-    """Read and check a whole file."""
+    """Read and check a whole file (in `processes` forked processes when it is large; see checking.check_file)."""
     return checking.check_file(
-        data, filename, collection_id, lookups=lookups, context_for=context_for, progress=progress
+        data,
+        filename,
+        collection_id,
+        lookups=lookups,
+        context_for=context_for,
+        progress=progress,
+        processes=processes,
+        before_fork=before_fork,
+        on_rows=on_rows,
+        prepare=prepare,
     )
 
 

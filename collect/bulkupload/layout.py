@@ -88,6 +88,17 @@ def _data_rows(rows: Iterator[list[str]], header: int, columns: dict[int, int]) 
             yield DataRow(number, cells)
 
 
+def _count_data_rows(rows: Iterator[list[str]], header: int, columns: dict[int, int]) -> int:
+    """How many data rows `_data_rows` gives, without building them."""
+    indexes = sorted(columns.values())
+    total = 0
+    for number, row in enumerate(rows, start=1):
+        if number > header + 1:
+            width = len(row)
+            total += any(row[i].strip() for i in indexes if i < width)
+    return total
+
+
 def locate(table: Table, template: BulkTemplate, start_year: int) -> Layout:
     """The layout of a table in this template, or RejectedFileError with the reasons the file is the wrong one."""
     found = _header_row(table)
@@ -118,11 +129,8 @@ def locate(table: Table, template: BulkTemplate, start_year: int) -> Layout:
         detail.append(f"Given more than once: {', '.join(map(str, twice))}." if twice else "")
         message = f"The field number row must hold each number from 1 to {expected} once. {' '.join(detail).strip()}"
         raise RejectedFileError("wrong_template", [message])
-    first: DataRow | None = None
-    total = 0
-    for row in _data_rows(table.rows(), header, columns):
-        first = first or row
-        total += 1
+    first = next(_data_rows(table.rows(), header, columns), None)
+    total = _count_data_rows(table.rows(), header, columns) if first is not None else 0
     if first is None:
         raise RejectedFileError("blank_template", [BLANK])
     if total > MAX_ROWS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import Prefetch, Q
@@ -236,14 +236,20 @@ class FileContexts:
         )
 
 
-def existing_duplicates(report: Report, user: User) -> list[int]:
-    """The indexes (into report.rows) of rows that duplicate visible logs in this person's scope (support: all)."""
-    probe = Log(kind=report.kind, collection=report.collection_id)
-    keys = {index: duplicates.duplicate_key(probe, row.answers) for index, row in enumerate(report.rows)}
-    wanted = sorted({key for key in keys.values() if key})
-    in_scope = policy.logs_in_scope(user, report.kind).visible()
+def keys_in_scope(keys: Iterable[str], kind: str, user: User) -> set[str]:
+    """The duplicate keys among these that visible logs in this person's scope (support: all) have."""
+    wanted = sorted({key for key in keys if key})
+    in_scope = policy.logs_in_scope(user, kind).visible()
     found: set[str] = set()
     for start in range(0, len(wanted), _KEYS_PER_QUERY):
         chunk = wanted[start : start + _KEYS_PER_QUERY]
         found.update(in_scope.filter(duplicate_key__in=chunk).values_list("duplicate_key", flat=True).distinct())
+    return found
+
+
+def existing_duplicates(report: Report, user: User) -> list[int]:
+    """The indexes (into report.rows) of rows that duplicate visible logs in this person's scope (support: all)."""
+    probe = Log(kind=report.kind, collection=report.collection_id)
+    keys = {index: duplicates.duplicate_key(probe, row.answers) for index, row in enumerate(report.rows)}
+    found = keys_in_scope(keys.values(), report.kind, user)
     return [index for index, key in keys.items() if key and key in found]

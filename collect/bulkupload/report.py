@@ -74,6 +74,8 @@ class RowResult:
     cleared: dict[str, tuple[Any, tuple[int, ...]]] = field(default_factory=dict)
     still_invalid: bool = False  # hard errors remain after clearing: no log can be created from this file
     duplicate_of_existing: bool = False
+    # The service's columns for the row's log, worked out where the row was checked (collect.logs.writing).
+    stored: dict[str, Any] | None = None
 
     @property
     def blocks(self) -> bool:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
 from collect.bulkupload import engine, links
-from collect.bulkupload.lookups import DatabaseLookups, FileContexts, existing_duplicates
+from collect.bulkupload.lookups import DatabaseLookups, FileContexts
 from collect.bulkupload.models import CREATES_LOGS, BulkUpload, BulkUploadError, UploadChoice, UploadStatus
 from collect.bulkupload.outcomes import STATUS_VIEWS
+from collect.bulkupload.pending import PendingLogs
 from collect.bulkupload.report import Report
 from collect.logs import writing
+from collect.logs.inserting import insert_rows
 from collect.logs.models import Log, LogStatus
 from collect.notify.service import send_email
 from collect.rulebook.template import Category
@@ -52,9 +55,12 @@ def run(upload_id: int) -> str:
         status=UploadStatus.PROCESSING, started_at=timezone.now(), rows_checked=0
     )
     try:
-        report = _check(upload)
         with transaction.atomic():
-            _store(upload, report)
+            _forget_earlier_run(upload)
+        pending = PendingLogs(upload, upload.uploaded_by)
+        report = _check(upload, pending)
+        with transaction.atomic():
+            _store(upload, report, pending)
     except Exception:
         logger.exception("Bulk upload %s failed", upload.uuid)
         _fail(upload)
@@ -75,8 +81,26 @@ def _fail(upload: BulkUpload) -> None:
             _email(upload)
 
 
-def _check(upload: BulkUpload) -> Report:
-    """Check the stored file with the rulebook, writing progress as it goes, and mark existing duplicates."""
+def _in_memory(name: str) -> bool:
+    return name in ("", ":memory:") or "mode=memory" in name
+
+
+def checking_processes() -> int:
+    """How many processes check a large file's rows: COLLECT_BULK_PROCESSES, or 1 where processes cannot work.
+
+    The processes are forked and open their own database connections, so they are not used inside a transaction
+    (they would not see its rows) or with an in-memory SQLite database (they would get an empty one).
+    """
+    wanted: int = settings.COLLECT_BULK_PROCESSES
+    if wanted <= 1 or any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+        return 1
+    if any(c.vendor == "sqlite" and _in_memory(str(c.settings_dict["NAME"])) for c in connections.all()):
+        return 1
+    return wanted
+
+
+def _check(upload: BulkUpload, pending: PendingLogs) -> Report:
+    """Check the stored file with the rulebook, writing progress and pending logs as it goes; mark duplicates."""
     with upload.file.open("rb") as stored:
         data = stored.read()
     lookups = DatabaseLookups(upload.uploaded_by, upload.organisation)
@@ -89,12 +113,19 @@ def _check(upload: BulkUpload) -> Report:
             BulkUpload.objects.filter(pk=upload.pk).update(rows_checked=done, total_rows=total)
 
     report = engine.check_file(
-        data, upload.filename, upload.collection, lookups=lookups, context_for=contexts.context_for, progress=progress
+        data,
+        upload.filename,
+        upload.collection,
+        lookups=lookups,
+        context_for=contexts.context_for,
+        progress=progress,
+        processes=checking_processes(),
+        before_fork=connections.close_all,
+        on_rows=pending.add,
+        prepare=pending.prepare,
     )
-    if not report.file_errors and report.rows:
-        duplicated = existing_duplicates(report, upload.uploaded_by)
-        if duplicated:
-            engine.mark_existing_duplicates(report, upload.collection, duplicated)
+    if pending.duplicated:
+        engine.mark_existing_duplicates(report, upload.collection, pending.duplicated)
     return report
 
 
@@ -145,10 +176,9 @@ def cleared_answers(report: Report) -> list[dict[str, Any]]:
     return found
 
 
-def _store(upload: BulkUpload, report: Report) -> None:
-    """Write the outcome of a run: errors, counts, pending logs (released at once on success), email."""
-    _forget_earlier_run(upload)
-    BulkUploadError.objects.bulk_create(error_rows(upload, report), batch_size=1000)
+def _store(upload: BulkUpload, report: Report, pending: PendingLogs) -> None:
+    """Write the outcome of a run: errors, counts, the pending logs kept (released at once on success) or removed."""
+    insert_rows(error_rows(upload, report))
     status = UploadStatus(str(report.outcome))
     upload.total_rows = report.total_rows
     upload.rows_checked = report.total_rows
@@ -160,12 +190,16 @@ def _store(upload: BulkUpload, report: Report) -> None:
     upload.logs_created = 0
     upload.logs_with_errors = 0
     if status in CREATES_LOGS:
-        logs = writing.create_pending_logs(upload, report.rows, upload.uploaded_by)
-        upload.logs_created = len(logs)
-        upload.logs_with_errors = sum(1 for log in logs if log.status_cache != LogStatus.COMPLETED)
+        if len(pending.log_ids) != len(report.rows):
+            raise RuntimeError(f"{len(pending.log_ids)} pending logs written for {len(report.rows)} rows")
+        writing.announce_pending(upload, pending.log_ids, upload.uploaded_by)
+        upload.logs_created = len(pending.log_ids)
+        upload.logs_with_errors = sum(1 for row in report.rows if row.status != LogStatus.COMPLETED)
         if status == UploadStatus.SUCCESS:
             writing.release_pending(upload, upload.uploaded_by)
         _replace_earlier(upload)
+    else:
+        writing.remove_unannounced(upload)
     _finish(upload, status, report.file_errors)
     _email(upload)
 

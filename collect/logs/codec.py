@@ -21,7 +21,12 @@ class AnswersDecoder(json.JSONDecoder):
         super().__init__(*args, **kwargs)
 
 
+_AS_THEY_ARE = frozenset({int, str, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_THEY_ARE:
+        return value
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -33,3 +38,14 @@ def _plain(value: Any) -> Any:
 def to_json(values: Mapping[str, Any]) -> dict[str, Any]:
     """Values the JSON column holds exactly (see the module's docstring)."""
     return {key: _plain(value) for key, value in values.items()}
+
+
+class JSONText(str):
+    """Answers already written as JSON text (by `to_json_text`), stored as they are (collect.logs.inserting)."""
+
+    __slots__ = ()
+
+
+def to_json_text(values: Mapping[str, Any]) -> JSONText:
+    """The JSON text a JSON column would store for these values (written ahead, in a checking process)."""
+    return JSONText(json.dumps(to_json(values)))

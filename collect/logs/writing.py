@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,8 +20,9 @@ from collect.accounts.models import User
 from collect.audit import trail
 from collect.audit.models import AuditEvent, Channel
 from collect.logs import duplicates, policy
-from collect.logs.codec import to_json
+from collect.logs.codec import JSONText, to_json
 from collect.logs.context import log_context
+from collect.logs.inserting import insert_rows, insert_values
 from collect.logs.models import Log, LogKind, LogStatus
 from collect.organisations.models import Organisation
 from collect.rulebook import Evaluator, Outcome
@@ -94,24 +96,34 @@ def _with_service_steps(log: Log, answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
+def typed_columns(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The log's columns that copy answers (for indexes and joins), from its answers."""
+
     def as_int(key: str) -> int | None:
         value = answers.get(key)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
-    log.owning_organisation_id = as_int("owning_organisation_id")
-    log.managing_organisation_id = as_int("managing_organisation_id")
-    log.assigned_to_id = as_int("assigned_to_id")
-    log.scheme_id = as_int("scheme_id")
-    log.location_id = as_int("location_id")
-    log.needstype = as_int("needstype")
-    log.ownershipsch = as_int("ownershipsch")
+    columns: dict[str, Any] = {
+        "owning_organisation_id": as_int("owning_organisation_id"),
+        "managing_organisation_id": as_int("managing_organisation_id"),
+        "assigned_to_id": as_int("assigned_to_id"),
+        "scheme_id": as_int("scheme_id"),
+        "location_id": as_int("location_id"),
+        "needstype": as_int("needstype"),
+        "ownershipsch": as_int("ownershipsch"),
+    }
     for column in ("startdate", "saledate"):
         day = answers.get(column)
-        setattr(log, column, day if isinstance(day, datetime.date) else None)
+        columns[column] = day if isinstance(day, datetime.date) else None
     for column in ("tenancycode", "propcode", "purchid", "postcode_full"):
         value = answers.get(column)
-        setattr(log, column, str(value)[:100] if value is not None else "")
+        columns[column] = str(value)[:100] if value is not None else ""
+    return columns
+
+
+def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
+    for column, value in typed_columns(answers).items():
+        setattr(log, column, value)
 
 
 def store_outcome(log: Log, outcome: Outcome) -> None:
@@ -217,22 +229,25 @@ def delete_logs(logs: Iterable[Log], user: User | None, *, channel: Channel = Ch
 # Bulk uploads: many logs written at once, still one path (platform.md §5.2–§5.3).
 
 
-def _events(user: User | None, action: str, logs: Iterable[Log], note: str, changes: dict[str, Any]) -> None:
+def _events(user: User | None, action: str, log_ids: Iterable[int], note: str, changes: dict[str, Any]) -> None:
     """One audit event per log, inserted together (the bulk version of `trail.record`)."""
     actor = user if user is not None and user.is_authenticated else None
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor=actor,
-            actor_name=actor.name if actor else "System",
-            channel=Channel.BULK_UPLOAD,
-            action=action,
-            target_type="log",
-            target_id=log.pk,
-            target_repr=str(log)[:300],
-            changes=changes,
-            note=note[:500],
-        )
-        for log in logs
+    name = actor.name if actor else "System"
+    insert_rows(
+        [
+            AuditEvent(
+                actor=actor,
+                actor_name=name,
+                channel=Channel.BULK_UPLOAD,
+                action=action,
+                target_type="log",
+                target_id=pk,
+                target_repr=f"Log {pk}",
+                changes=changes,
+                note=note[:500],
+            )
+            for pk in log_ids
+        ]
     )
 
 
@@ -244,37 +259,64 @@ def _error_count(row: RowResult) -> int:
     return len(found) if found is not None else 0
 
 
-def pending_log(upload: BulkUpload, row: RowResult, user: User | None) -> Log:
-    """An unsaved pending log holding one checked row, stored as `store_outcome` stores a log (answers as JSON)."""
-    log = Log(
-        kind=upload.kind,
-        collection=upload.collection,
-        status=LogStatus.PENDING,
-        status_cache=str(row.status),
-        created_by=user,
-        created_via=Channel.BULK_UPLOAD,
-        bulk_upload=upload,
-    )
+@functools.cache
+def _probe(kind: str, collection_id: str) -> Log:
+    """An unsaved log of a kind and year, which is all a duplicate key needs besides the answers."""
+    return Log(kind=kind, collection=collection_id)
+
+
+def prepare_pending(kind: str, collection_id: str, row: RowResult) -> None:
+    """Work out the columns of a checked row's pending log (`row.stored`), then drop its answers from the row.
+
+    Bulk upload calls it in the processes that check the rows, so the job itself only inserts the logs.
+    """
+    answers = to_json(row.answers)
     derived = getattr(row, "derived", None)
-    log.answers = to_json(row.answers)
-    log.derived = to_json(derived if derived is not None else engine(log).derived_values(row.answers))
-    log.error_count = _error_count(row)
-    _typed_columns(log, row.answers)
-    log.duplicate_key = duplicates.duplicate_key(log, row.answers)
-    return log
+    if derived is None:
+        derived = evaluator(collection_id).derived_values(row.answers)
+    row.stored = {
+        "answers": JSONText(json.dumps(answers)),
+        "derived": JSONText(json.dumps({k: answers[k] for k in derived if k in answers})),
+        "status_cache": str(row.status),
+        "error_count": _error_count(row),
+        "duplicate_key": duplicates.duplicate_key(_probe(kind, collection_id), row.answers),
+        **typed_columns(row.answers),
+    }
+    row.answers, row.derived = {}, {}
 
 
-def create_pending_logs(upload: BulkUpload, rows: list[RowResult], user: User | None) -> list[Log]:
-    """Create a log for each row, pending the uploader's choice, with an audit event each; all in one transaction."""
-    with transaction.atomic():
-        logs = Log.objects.bulk_create([pending_log(upload, row, user) for row in rows], batch_size=500)
-        if logs and logs[0].pk is None:  # a database that does not return ids of inserted rows
-            logs = list(Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING).order_by("pk"))
-        note = f"From {upload.filename}"
-        _events(
-            user, "create", logs, note, {"bulk_upload": {"label": "Bulk upload", "from": None, "to": str(upload.uuid)}}
-        )
-    return logs
+def write_pending_logs(upload: BulkUpload, rows: Iterable[RowResult], user: User | None) -> list[int]:
+    """Insert a log pending the uploader's choice for each row (prepared by `prepare_pending`); give their ids.
+
+    Pending logs are seen by no one, so a job writes them as it checks a file's rows; `announce_pending` records
+    them in the audit trail once the job has finished, and `discard_pending` removes them if it does not finish.
+    """
+    common = {
+        "kind": upload.kind,
+        "collection": upload.collection,
+        "status": LogStatus.PENDING,
+        "created_by_id": user.pk if user is not None else None,
+        "created_via": Channel.BULK_UPLOAD,
+        "bulk_upload_id": upload.pk,
+    }
+    found = []
+    for row in rows:
+        if row.stored is None:
+            prepare_pending(upload.kind, upload.collection, row)
+        found.append({**common, **(row.stored or {})})
+    return insert_values(Log, found)
+
+
+def announce_pending(upload: BulkUpload, log_ids: Iterable[int], user: User | None) -> None:
+    """Record the creation of an upload's pending logs in the audit trail."""
+    change = {"bulk_upload": {"label": "Bulk upload", "from": None, "to": str(upload.uuid)}}
+    _events(user, "create", log_ids, f"From {upload.filename}", change)
+
+
+def remove_unannounced(upload: BulkUpload) -> int:
+    """Remove the pending logs a job wrote for a file that creates no logs (never announced, never seen)."""
+    deleted, _ = Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING).delete()
+    return deleted
 
 
 def release_pending(upload: BulkUpload, user: User | None, *, confirm_warnings: bool = False) -> int:
@@ -289,7 +331,7 @@ def release_pending(upload: BulkUpload, user: User | None, *, confirm_warnings: 
         for status in {log.status_cache for log in logs}:
             pending.filter(status_cache=status).update(status=status or LogStatus.IN_PROGRESS, status_cache="")
         change = {"status": {"label": "Status", "from": str(LogStatus.PENDING), "to": "released"}}
-        _events(user, "release", logs, f"From {upload.filename}", change)
+        _events(user, "release", [log.pk for log in logs], f"From {upload.filename}", change)
         if confirm_warnings:
             for log in Log.objects.filter(pk__in=[log.pk for log in logs]).order_by("pk"):
                 answers = stored_answers(log)
@@ -309,6 +351,6 @@ def discard_pending(upload: BulkUpload, user: User | None = None) -> int:
         pending = Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING)
         logs = list(pending.only("pk"))
         if logs:
-            _events(user, "discard", logs, f"From {upload.filename}", {})
+            _events(user, "discard", [log.pk for log in logs], f"From {upload.filename}", {})
             pending.delete()
     return len(logs)

@@ -26,6 +26,26 @@ from typing import Any
 Cells = Mapping[int, Any]
 
 
+class RowCells(dict[int, Any]):
+    """A row's cells while its readers run, with a memo for what several readers work out from the same cells."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, cells: Cells) -> None:
+        super().__init__(cells)
+        self.memo: dict[str, Any] = {}
+
+
+def row_memo(cells: Cells, key: str, compute: Callable[[Cells], Any]) -> Any:
+    """`compute(cells)`, worked out once per row read by `BulkTemplate.read` (every time for other mappings)."""
+    if type(cells) is not RowCells:
+        return compute(cells)
+    memo = cells.memo
+    if key not in memo:
+        memo[key] = compute(cells)
+    return memo[key]
+
+
 class CellType(enum.StrEnum):
     """What a cell must hold: a whole number, a number, or any text."""
 
@@ -191,8 +211,9 @@ class BulkTemplate:
     def read(self, cells: Cells, lookups: Any = None) -> dict[str, Any]:
         """The answers a row's cells give."""
         answers: dict[str, Any] = {}
+        row = RowCells(cells)
         for reader in self.readers:
-            for key, value in reader.read(cells, lookups).items():
+            for key, value in reader.read(row, lookups).items():
                 if value is not None:
                     answers[key] = value
         return answers

@@ -39,7 +39,17 @@ def _answers(raw: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def check_file(data: bytes, filename: str, collection_id: str, *, lookups: Any, context_for: Any, progress: Any = None):
+def check_file(
+    data: bytes,
+    filename: str,
+    collection_id: str,
+    *,
+    lookups: Any,
+    context_for: Any,
+    progress: Any = None,
+    on_rows: Any = None,
+    **processes: Any,
+):
     spec = json.loads(data)
     kind = collection_id.split("-", maxsplit=1)[0]
     report = Report(collection_id=collection_id, kind=kind, filename=filename)
@@ -74,6 +84,8 @@ def check_file(data: bytes, filename: str, collection_id: str, *, lookups: Any, 
                 cleared={k: (v, (99,)) for k, v in row.get("cleared", {}).items()},
             )
         )
+        if on_rows is not None:
+            on_rows(report.rows[-1:])
         if progress is not None:
             progress(index + 1, total)
     return report

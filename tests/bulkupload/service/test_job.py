@@ -137,8 +137,8 @@ def test_a_failure_part_way_leaves_nothing_half_written(
 
     target = {
         "check": (engine, "check_file"),
-        "errors": (BulkUploadError.objects, "bulk_create"),
-        "logs": (writing, "pending_log"),
+        "errors": (tasks, "error_rows"),
+        "logs": (writing, "write_pending_logs"),
         "audit": (writing, "_events"),
     }[where]
     monkeypatch.setattr(*target, boom)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection, transaction
 
-from collect.bulkupload import engine, files, tasks
+from collect.bulkupload import checking, engine, files, tasks
 from collect.bulkupload.engine import check_file as real_check_file
 from collect.bulkupload.engine import mark_existing_duplicates as real_mark_existing_duplicates
 from collect.bulkupload.models import BulkUploadError, UploadStatus
@@ -94,3 +95,52 @@ def test_missing_answers_create_pending_logs_once_however_often_the_job_runs(
     )
     assert Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING).count() == 2
     assert BulkUploadError.objects.filter(upload=upload, category="not_answered").exists()
+
+
+def test_a_blocked_file_keeps_no_logs_written_before_the_row_that_blocks_it(
+    provider, signed, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(checking, "ROWS_PER_TASK", 2)  # logs are written two rows at a time
+    blocking = _cells(signed, provider, tenancycode="T4")
+    blocking[3] = "nobody@example.com"
+    rows = [*(_cells(signed, provider, tenancycode=f"T{n}") for n in range(4)), blocking]
+    upload = _run(make_upload(provider, signed, _file(rows)), django_capture_on_commit_callbacks)
+    assert upload.status in (UploadStatus.SETUP_ERRORS, UploadStatus.BLOCKED)
+    assert upload.logs_created == 0
+    assert not Log.objects.filter(bulk_upload=upload).exists()
+
+
+def test_processes_are_not_used_where_they_could_not_see_the_data(settings):
+    settings.COLLECT_BULK_PROCESSES = 4
+    assert tasks.checking_processes() == 1  # the tests' SQLite database is in memory; on PostgreSQL, in a transaction
+    with transaction.atomic():
+        assert tasks.checking_processes() == 1
+    settings.COLLECT_BULK_PROCESSES = 1
+    assert tasks.checking_processes() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_checked_in_processes_give_the_same_logs(
+    provider, signed, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    if connection.vendor == "sqlite":
+        pytest.skip("the tests' SQLite database is in memory: processes could not see it (PostgreSQL runs this)")
+    monkeypatch.setattr(checking, "FEWEST_ROWS_FOR_PROCESSES", 3)
+    monkeypatch.setattr(checking, "ROWS_PER_TASK", 2)
+    rows = [_cells(signed, provider, tenancycode=f"T{n}") for n in range(5)]
+    rows[2] = _cells(signed, provider, tenancycode="T2", beds=None)
+    results = {}
+    for processes in (1, 2):
+        settings.COLLECT_BULK_PROCESSES = processes
+        assert tasks.checking_processes() == processes
+        upload = _run(make_upload(provider, signed, _file(rows)), django_capture_on_commit_callbacks)
+        assert upload.status == UploadStatus.CREATED_WITH_ERRORS
+        logs = Log.objects.filter(bulk_upload=upload).order_by("pk")
+        errors = BulkUploadError.objects.filter(upload=upload).order_by("row", "cell")
+        results[processes] = (
+            [(log.tenancycode, log.status_cache, log.answers, log.derived, log.duplicate_key) for log in logs],
+            list(errors.values_list("row", "cell", "message")),
+        )
+        Log.objects.filter(bulk_upload=upload).delete()
+    assert results[1] == results[2]
+    assert len(results[2][0]) == 5

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from collect.rulebook.template import Cells, CellType, Reader, TemplateField, code, date, joined, value
+from collect.rulebook.template import Cells, CellType, Reader, TemplateField, code, date, joined, row_memo, value
 from collect.standards import bulk
 from collect.standards.lettings.y2026.bulk_fields import FIELDS
 from collect.standards.lettings.y2026.common import LOCAL_AUTHORITY, PERSONS, PRIVATE_REGISTERED_PROVIDER
@@ -257,9 +257,19 @@ def person_present(cells: Cells, person: int) -> bool:
     )
 
 
+def _present(cells: Cells) -> frozenset[int]:
+    return frozenset(p for p in PERSONS if person_present(cells, p))
+
+
+def people_present(cells: Cells) -> frozenset[int]:
+    """Persons 2..8 present in the household (worked out once per row)."""
+    found: frozenset[int] = row_memo(cells, "people_present", _present)
+    return found
+
+
 def household_size(cells: Cells) -> int:
     """The lead tenant and each person present (so at most 8)."""
-    return 1 + sum(person_present(cells, p) for p in PERSONS)
+    return 1 + len(people_present(cells))
 
 
 def _person_age(person: int) -> Reader:
@@ -269,7 +279,7 @@ def _person_age(person: int) -> Reader:
 
     def read(cells: Cells, lookups: Any) -> Mapping[str, Any]:
         found = reader.read(cells, lookups)
-        return found or ({known: 0} if person_present(cells, person) else {})
+        return found or ({known: 0} if person in people_present(cells) else {})
 
     return Reader(age, (number,), reader.sets, read, reader.write)
 
@@ -279,7 +289,7 @@ def _details_known(person: int) -> Reader:
     answer = f"details_known_{person}"
 
     def read(cells: Cells, lookups: Any) -> dict[str, Any]:
-        if person_present(cells, person):
+        if person in people_present(cells):
             return {answer: 0}
         return {answer: 1 if person <= household_size(cells) else None}
 
