@@ -43,6 +43,12 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """Processor time used by this process and its finished child processes (the checking processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _rows(count: int, seed: int, invalid: bool) -> Iterator[dict[int, str]]:
     """Template rows of varied complete logs (and, when `invalid`, a bad cell in one row in twenty)."""
     from rulebook import make_logs  # bench/rulebook.py
@@ -132,9 +138,11 @@ def run_pipeline(path: Path, database_url: str) -> dict[str, Any]:
 
     upload, process = prepare_upload(path)
     before = _peak_rss_mb()
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     process(upload)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     upload.refresh_from_db()
     from collect.logs.models import Log
 
@@ -144,7 +152,16 @@ def run_pipeline(path: Path, database_url: str) -> dict[str, Any]:
         "logs": Log.objects.filter(bulk_upload=upload).count(),
         "peak_rss_mb": _peak_rss_mb(),
         "rss_before_mb": before,
+        "cpu_seconds": cpu,
+        "checking_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "processes": _processes(),
     }
+
+
+def _processes() -> int:
+    from collect.bulkupload.tasks import checking_processes
+
+    return checking_processes()
 
 
 def _in_subprocess(*args: str) -> dict[str, Any]:
@@ -181,8 +198,15 @@ def main() -> None:
         print(json.dumps(found))
         return
     sizes = [int(n) for n in options.rows.split(",")]
-    print(f"Bulk upload benchmark, {datetime.date.today()}, database {options.database_url.split('@')[-1]}")
-    header = f"{'file':<22}{'ours rows/s':>12}{'outcome s':>10}{'peak MB':>9}{'growth':>8}"
+    print(
+        f"Bulk upload benchmark, {datetime.date.today()}, database {options.database_url.split('@')[-1]}, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start"
+    )
+    print(
+        "ours: rows/s and seconds to the outcome (wall clock), CPU seconds (all processes), peak resident memory of"
+        " the job's process, its growth while processing, and of the largest checking process"
+    )
+    header = f"{'file':<22}{'ours rows/s':>12}{'outcome s':>10}{'CPU s':>7}{'peak MB':>9}{'growth':>8}{'chk MB':>8}"
     header += f"{'frictionless rows/s':>21}{'ratio':>7}{'f. peak MB':>11}  outcome"
     print(header)
     with tempfile.TemporaryDirectory() as folder:
@@ -198,9 +222,11 @@ def main() -> None:
                     theirs = _in_subprocess("--run", "frictionless", str(path))
                 rate, their_rate = size / ours["seconds"], size / theirs["seconds"]
                 print(
-                    f"{name:<22}{rate:>12,.0f}{ours['seconds']:>10.2f}{ours['peak_rss_mb']:>9.0f}"
-                    f"{ours['peak_rss_mb'] - ours['rss_before_mb']:>8.0f}{their_rate:>21,.0f}{rate / their_rate:>7.1f}"
-                    f"{theirs['peak_rss_mb']:>11.0f}  {ours['outcome']} ({ours['logs']} logs)"
+                    f"{name:<22}{rate:>12,.0f}{ours['seconds']:>10.2f}{ours['cpu_seconds']:>7.1f}"
+                    f"{ours['peak_rss_mb']:>9.0f}{ours['peak_rss_mb'] - ours['rss_before_mb']:>8.0f}"
+                    f"{ours['checking_peak_rss_mb']:>8.0f}{their_rate:>21,.0f}{rate / their_rate:>7.1f}"
+                    f"{theirs['peak_rss_mb']:>11.0f}  {ours['outcome']} ({ours['logs']} logs,"
+                    f" {ours['processes']} processes)"
                 )
 
 

@@ -129,18 +129,50 @@ def _decimal(text: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+_TEXT, _UPPER_TEXT, _INTEGER, _DECIMAL = range(4)
+# Whole numbers already read from their text (most integer cells hold a few short codes).
+_integers: dict[str, int | None] = {}
+_INTEGERS_KEPT = 10_000
+
+
+# The kind of each field's cell, by the identity of the fields mapping (kept with it, so the identity stays its).
+_kinds_of: dict[int, tuple[Mapping[int, TemplateField], dict[int, int]]] = {}
+
+
+def _cell_kinds(fields: Mapping[int, TemplateField]) -> dict[int, int]:
+    found = _kinds_of.get(id(fields))
+    if found is None or found[0] is not fields:
+        kinds = {CellType.INTEGER: _INTEGER, CellType.DECIMAL: _DECIMAL}
+        made = {n: kinds.get(f.cell_type, _UPPER_TEXT if f.upper else _TEXT) for n, f in fields.items()}
+        found = _kinds_of[id(fields)] = (fields, made)
+    return found[1]
+
+
 def type_cells(raw: Mapping[int, str], fields: Mapping[int, TemplateField]) -> tuple[dict[int, Any], list[int]]:
     """A row's cells typed as its template declares, and the number cells that are not numbers."""
+    kinds = _cell_kinds(fields)
+    integers = _integers
     cells: dict[int, Any] = {}
     invalid: list[int] = []
     for number, text in raw.items():
-        field = fields.get(number)
-        if field is None:
+        kind = kinds.get(number)
+        if kind is None:
             continue
-        if field.cell_type is CellType.TEXT:
-            cells[number] = text.upper() if field.upper else text
+        if kind == _TEXT:
+            cells[number] = text
             continue
-        value = _integer(text) if field.cell_type is CellType.INTEGER else _decimal(text)
+        if kind == _UPPER_TEXT:
+            cells[number] = text.upper()
+            continue
+        if kind == _INTEGER:
+            if text in integers:
+                value: int | Decimal | None = integers[text]
+            else:
+                value = _integer(text)
+                if len(integers) < _INTEGERS_KEPT:
+                    integers[text] = value
+        else:
+            value = _decimal(text)
         if value is None:
             invalid.append(number)
         cells[number] = value

@@ -97,6 +97,9 @@ class Reader:
     read: Callable[[Cells, Any], Mapping[str, Any]]
     write: Callable[[Mapping[str, Any]], Mapping[int, Any]] | None = None
     applies: Callable[[Cells], bool] | None = None
+    # A reader of one cell that sets one answer to the cell's value, translated by a table (None: as it is); what
+    # `read` does, so `BulkTemplate.read` does it without calling it (most readers are of this kind).
+    one_cell: tuple[int, str, Mapping[Any, Any] | None] | None = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -212,11 +215,24 @@ class BulkTemplate:
         """The answers a row's cells give."""
         answers: dict[str, Any] = {}
         row = RowCells(cells)
-        for reader in self.readers:
+        get = row.get
+        for reader, one_cell in self._reading_plan:
+            if one_cell is not None:
+                number, answer, table = one_cell
+                found = get(number)
+                if found is not None and table is not None:
+                    found = table.get(found, found)
+                if found is not None:
+                    answers[answer] = found
+                continue
             for key, value in reader.read(row, lookups).items():
                 if value is not None:
                     answers[key] = value
         return answers
+
+    @functools.cached_property
+    def _reading_plan(self) -> tuple[tuple[Reader, tuple[int, str, Mapping[Any, Any] | None] | None], ...]:
+        return tuple((reader, reader.one_cell) for reader in self.readers)
 
     def write(self, answers: Mapping[str, Any]) -> dict[int, Any]:
         """The cells for a log's answers (a generated file row); fields with no answer are left out."""
@@ -250,7 +266,8 @@ def code(number: int, answer: str, mapping: Mapping[Any, Any] | None = None, *, 
         value = answers.get(answer)
         return {number: back.get(value, value) if value is not None else None}
 
-    return Reader(reader_id or answer, (number,), (answer,), read, write)
+    one_cell = (number, answer, table or None) if None not in table else None
+    return Reader(reader_id or answer, (number,), (answer,), read, write, one_cell=one_cell)
 
 
 def value(number: int, answer: str, *, reader_id: str = "") -> Reader:
@@ -262,7 +279,7 @@ def value(number: int, answer: str, *, reader_id: str = "") -> Reader:
     def write(answers: Mapping[str, Any]) -> dict[int, Any]:
         return {number: answers.get(answer)}
 
-    return Reader(reader_id or answer, (number,), (answer,), read, write)
+    return Reader(reader_id or answer, (number,), (answer,), read, write, one_cell=(number, answer, None))
 
 
 def full_year(year: Any) -> int | None:
