@@ -20,6 +20,8 @@ from collect.logs.codec import JSONText
 
 Model = TypeVar("Model", bound=models.Model)
 Convert = Callable[[Any], Any]
+# Rows inserted by one statement at most (the database's own limit on parameters may make it fewer).
+ROWS_PER_STATEMENT = 500
 
 
 def _json_encoder(base: type[json.JSONEncoder] | None) -> type[json.JSONEncoder]:
@@ -70,7 +72,7 @@ def insert_values(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) 
     table, pk = connection.ops.quote_name(meta.db_table), meta.pk
     assert pk is not None
     returning = connection.ops.quote_name(pk.column or pk.attname)
-    batch = max(1, connection.ops.bulk_batch_size(fields, rows))
+    batch = max(1, min(connection.ops.bulk_batch_size(fields, rows), ROWS_PER_STATEMENT))
     ids: list[int] = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch):
