@@ -30,8 +30,8 @@ from collect.rulebook.downloads import (
     DatePart,
     NotCollected,
     PostcodePart,
-    Record,
     Recoded,
+    Record,
     answer_keys,
 )
 from collect.schemes.models import Location, Scheme
@@ -217,12 +217,8 @@ def _last_updaters(ids: tuple[int, ...]) -> dict[int, int]:
         .annotate(last=Max("pk"))
         .values_list("last", flat=True)
     )
-    return {
-        target: actor
-        for target, actor in AuditEvent.objects.filter(pk__in=list(latest), actor__isnull=False).values_list(
-            "target_id", "actor_id"
-        )
-    }
+    found = AuditEvent.objects.filter(pk__in=list(latest), actor__isnull=False)
+    return dict(found.values_list("target_id", "actor_id"))
 
 
 def _scheme_facts(column: Mapping[str, tuple[Any, ...]], wanted: set[str], the_plan: Plan) -> dict[str, pl.Series]:
@@ -290,7 +286,7 @@ def _booleans(expression: pl.Expr, variant: Variant) -> pl.Expr:
     return expression
 
 
-def _expression(column: Column, the_plan: Plan) -> pl.Expr:
+def _expression(column: Column, the_plan: Plan) -> pl.Expr:  # noqa: PLR0911 - one return per kind of value
     """One declared column as a polars expression over the batch's "a.<answer>" and "r.<fact>" columns."""
     value, variant = column.value, the_plan.variant
     labels = variant is Variant.LABELS
