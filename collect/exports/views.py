@@ -42,19 +42,23 @@ def logs_download(request: HttpRequest, kind: str) -> HttpResponse:
     """Ask for a download of the logs list as it is filtered, for one collection year (platform.md §7.1)."""
     user = signed_in_user(request)
     pages = PAGES[kind]
-    query = remembered_query(request, pages)
     choices = year_choices(pages)
-    years = query.getlist("years")
-    year_form = YearForm(choices, {"years": years[0]} if len(years) == 1 else None)
     context = {"title": f"Download {pages.name} logs", "pages": pages, "nav_section": pages.name}
-    if not year_form.is_bound or not year_form.is_valid():
-        chosen = request.GET.get("years") if "choose" in request.GET else None
+    session_key = f"collect_log_filters_{pages.kind}"
+    if "choose" in request.GET:  # the year question, keeping the list's other filters
+        query = QueryDict(request.session.get(session_key, ""), mutable=True)
+        chosen = request.GET.get("years")
         year_form = YearForm(choices, {"years": chosen} if chosen is not None else None)
         if year_form.is_bound and year_form.is_valid():
             query.setlist("years", [str(year_form.cleaned_data["years"])])
-            request.session[f"collect_log_filters_{pages.kind}"] = query.urlencode()
+            request.session[session_key] = query.urlencode()
             return redirect(reverse(f"exports:{kind}-download"))
-        return render(request, "exports/choose_year.html", {**context, "form": year_form, "query": query})
+        return render(request, "exports/choose_year.html", {**context, "form": year_form})
+    query = remembered_query(request, pages)
+    years = query.getlist("years")
+    year_form = YearForm(choices, {"years": years[0]} if len(years) == 1 else None)
+    if not year_form.is_bound or not year_form.is_valid():
+        return render(request, "exports/choose_year.html", {**context, "form": YearForm(choices)})
     year = year_form.cleaned_data["years"]
     filters = LogFilterForm(user, pages, query)
     logs = filters.apply(policy.logs_in_scope(user, pages.kind).visible())
