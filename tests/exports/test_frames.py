@@ -39,4 +39,3 @@ def test_labels_and_codes(lettings_logs, organisation, coordinator):
     assert row["created_by"] == coordinator.email
     assert row["updated_by"] == coordinator.email
     assert row["brent"] == "100"  # numbers as their shortest text
-    print(row)

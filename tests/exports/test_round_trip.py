@@ -44,7 +44,7 @@ def test_a_codes_download_reads_back_as_the_same_answers(lettings_logs):
     year = collection(LETTINGS)
     assert year.downloads is not None
     columns = year.downloads.columns(support=True)
-    completed = [log for log in lettings_logs[:2]]
+    completed = list(lettings_logs[:2])
     buffer = io.BytesIO()
     logs = Log.objects.filter(pk__in=[log.pk for log in completed])
     write_csv(log_frames(logs, plan(year, columns, Variant.CODES)), columns, buffer)
