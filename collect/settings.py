@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "collect.notify",
     "collect.audit",
     "collect.demo",
+    "collect.exports",
 ]
 
 MIDDLEWARE = [

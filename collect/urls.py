@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("collect.schemes.urls")),
     path("", include("collect.bulkupload.urls")),
     path("", include("collect.journeys.urls")),
+    path("", include("collect.exports.urls")),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),
 ]

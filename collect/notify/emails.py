@@ -38,5 +38,7 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("bulk_upload_duplicates", "Correct the duplicate logs in your file and upload it again"),
         EmailKind("bulk_upload_setup_errors", "Bulk upload failed: there are set-up errors in your file"),
         EmailKind("bulk_upload_failed", "Bulk upload failed: we could not check your file"),
+        # Downloads (platform.md §7.1), to the person who asked.
+        EmailKind("download_ready", "Your download of {{ what }} is ready"),
     )
 }

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from collect.rulebook.conditions import Condition, always, never
+from collect.rulebook.downloads import Downloads
 from collect.rulebook.template import BulkTemplate
 
 Message = str | Callable[[Mapping[str, Any], Any], str]
@@ -219,6 +220,8 @@ class CollectionYear:
     duplicate_when: Condition = never
     # The bulk upload template of this collection year, its column mapping and its checks of cells.
     bulk_template: BulkTemplate | None = None
+    # The CSV download's column sets and the statistics export's fields (collect.rulebook.downloads).
+    downloads: Downloads | None = None
 
     @property
     def subsections(self) -> tuple[Subsection, ...]:

@@ -100,6 +100,17 @@ def roles(provider: str, coordinator: str, support: str, stranger: str) -> dict[
     return {"provider": provider, "coordinator": coordinator, "support": support, "stranger": stranger}
 
 
+def own_download(w: World) -> Any:
+    """A lettings download asked for by someone in the own organisation (still being made)."""
+    from collect.exports.models import Download
+
+    if "download" not in w.extra:
+        w.extra["download"] = Download.objects.create(
+            requested_by=w.own_user, organisation=w.own, kind="lettings", year=2026
+        )
+    return w.extra["download"]
+
+
 def own_user(w: World) -> list[Any]:
     return [w.own_user.pk]
 
@@ -634,6 +645,17 @@ CASES: list[Case] = [
     *bulk_upload_cases("sales"),
     Case("bulkupload:support-list", roles(DENY, DENY, ALLOW, DENY)),
     Case("bulkupload:support-list", everyone(NOT_ALLOWED), method="post"),
+    # Data out: log downloads by email link, and support's statistics export.
+    *[
+        Case(f"exports:{kind}-download", everyone(), method=m)
+        for kind in ("lettings", "sales")
+        for m in ("get", "post")
+    ],
+    Case("exports:download", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_download(w).uuid]),
+    Case("exports:download", everyone(NOT_ALLOWED), args=lambda w: [own_download(w).uuid], method="post"),
+    Case("exports:download-file", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_download(w).uuid]),
+    Case("exports:runs", roles(DENY, DENY, ALLOW, DENY)),
+    Case("exports:runs", roles(DENY, DENY, ALLOW, DENY), method="post", data=lambda w: {"full": "0"}),
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),

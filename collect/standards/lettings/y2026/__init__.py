@@ -13,6 +13,7 @@ from collect.standards.lettings.y2026 import (
     tenancy_information,
 )
 from collect.standards.lettings.y2026.bulk_template import TEMPLATE
+from collect.standards.lettings.y2026.downloads import DOWNLOADS
 
 _MODULES = (
     setup,
@@ -70,4 +71,5 @@ LETTINGS_2026 = CollectionYear(
         & (F("tcharge").answered() | (F("household_charge") == 1))
     ),
     bulk_template=TEMPLATE,
+    downloads=DOWNLOADS,
 )

@@ -9,6 +9,7 @@ from collect.rulebook import CollectionYear, F, Section
 from collect.standards.sales.y2026 import (
     bulk_template,
     discounted_ownership,
+    downloads,
     household_characteristics,
     household_situation,
     income_benefits_and_savings,
@@ -85,4 +86,5 @@ SALES_2026 = CollectionYear(
         & (F("age1").answered() | F("age1_known").one_of(1, 2))
     ),
     bulk_template=bulk_template.TEMPLATE,
+    downloads=downloads.DOWNLOADS,
 )
