@@ -1,9 +1,10 @@
-"""The background job of an upload: check the file, store its errors, create its logs, email the outcome.
+"""The background jobs of an upload: checking its file (errors, logs, outcome email) and confirming its warnings.
 
-It is idempotent: the errors and pending logs of a run are written in one transaction, which first removes those of
-any earlier run of the same upload, so a job killed at any point and run again leaves no duplicate or partial logs.
-Uploads whose logs were already released are left alone. Any failure leaves nothing half-written: the upload gets
-the status processing_error and its uploader the failure email.
+Checking is idempotent: a run first removes the errors and pending logs of any earlier run of the same upload, writes
+pending logs (seen by no one) as rows are checked, and in one last transaction stores the errors and outcome and
+either announces the pending logs or removes them. So a job killed at any point and run again leaves no duplicate or
+partial logs. Uploads whose logs were already released are left alone. Any failure leaves nothing half-written: the
+upload gets the status processing_error and its uploader the failure email.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from collect.accounts.models import User
 from collect.bulkupload import engine, links
 from collect.bulkupload.lookups import DatabaseLookups, FileContexts
 from collect.bulkupload.models import CREATES_LOGS, BulkUpload, BulkUploadError, UploadChoice, UploadStatus
@@ -39,6 +41,19 @@ FAILURE_MESSAGE = "Something went wrong while checking your file. Try uploading 
 def process_upload(upload_id: int) -> str:
     """The background job of an upload; returns the upload's status."""
     return str(run(upload_id))
+
+
+@task()
+def confirm_warnings(upload_id: int, user_id: int) -> int:
+    """Confirm the warnings of an upload's pending logs and release them; returns how many were released.
+
+    Run again after a failure, it confirms only what is left and releases what is still pending.
+    """
+    upload = BulkUpload.objects.select_related("uploaded_by").get(pk=upload_id)
+    user = User.objects.get(pk=user_id)
+    contexts = FileContexts(upload.kind, upload.uploaded_by)
+    writing.confirm_pending_warnings(upload, user, contexts.context_for)
+    return writing.release_pending(upload, user)
 
 
 def _released(upload: BulkUpload) -> bool:

@@ -27,9 +27,11 @@ from collect.bulkupload import downloads, engine, links
 from collect.bulkupload.forms import FixChoiceForm, UploadForm, WarningsForm, YearForm
 from collect.bulkupload.models import BulkUpload, UploadChoice, UploadStatus
 from collect.bulkupload.outcomes import STATUS_VIEWS
+from collect.bulkupload.tasks import confirm_warnings as confirm_warnings_task
 from collect.bulkupload.tasks import process_upload
 from collect.journeys.kinds import PAGES, LogPages
 from collect.logs import writing
+from collect.logs.models import LogStatus
 from collect.rulebook.template import Category
 from collect.standards import calendar
 from collect.standards.registry import COLLECTIONS
@@ -232,19 +234,32 @@ def upload_status(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> Http
     upload = upload_for(signed_in_user(request), kind, upload_id)
     if upload.status == UploadStatus.SUCCESS:
         return redirect(links.logs_url(upload))
+    if upload.choice == UploadChoice.SOFT_CONFIRMED:
+        return _creating_logs(request, upload)
     page = RESULT_PAGES.get(UploadStatus(upload.status))
     if page is not None:
         return redirect(links.upload_url(upload, page))
     if upload.finished:  # rejected, or processing failed
         return render(request, "bulkupload/failed.html", _upload_context(upload, "Your file could not be checked"))
-    # The page refreshes itself unless the person turns that off (WCAG 2.2.1: a time limit they can turn off).
+    return _refreshing(request, upload, "We’re checking your file", "bulkupload/checking.html")
+
+
+def _creating_logs(request: HttpRequest, upload: BulkUpload) -> HttpResponse:
+    """After the warnings are confirmed: a page that refreshes itself until the logs are created, then the logs."""
+    if not upload.logs.filter(status=LogStatus.PENDING).exists():
+        messages.success(request, f"You’ve successfully uploaded {upload.logs_created:,} logs")
+        return redirect(links.logs_url(upload))
+    return _refreshing(request, upload, "We’re creating your logs", "bulkupload/creating.html")
+
+
+def _refreshing(request: HttpRequest, upload: BulkUpload, title: str, template: str) -> HttpResponse:
+    """A page that reloads itself every few seconds (with or without JavaScript) unless the person stops it."""
+    # WCAG 2.2.1: a time limit they can turn off.
     refreshing = request.GET.get("updates") != "off"
-    context = _upload_context(
-        upload, "We’re checking your file", refresh_seconds=REFRESH_SECONDS if refreshing else None
-    )
-    response = render(request, "bulkupload/checking.html", context)
+    context = _upload_context(upload, title, refresh_seconds=REFRESH_SECONDS if refreshing else None)
+    response = render(request, template, context)
     if refreshing:
-        response["Refresh"] = str(REFRESH_SECONDS)  # browsers reload the page, with or without JavaScript
+        response["Refresh"] = str(REFRESH_SECONDS)
     return response
 
 
@@ -378,11 +393,11 @@ def confirm_warnings(request: HttpRequest, kind: str, upload_id: uuid.UUID) -> H
         if form.cleaned_data["correct"] == "no":
             return redirect(links.upload_url(upload, "fix-choice"))
         with transaction.atomic():
-            count = writing.release_pending(upload, user, confirm_warnings=True)
             upload.choice = UploadChoice.SOFT_CONFIRMED
             upload.save(update_fields=["choice"])
-        messages.success(request, f"You’ve successfully uploaded {count} logs")
-        return redirect(links.logs_url(upload))
+            pk, user_pk = upload.pk, user.pk
+            transaction.on_commit(lambda: confirm_warnings_task.enqueue(pk, user_pk))
+        return redirect(links.upload_url(upload, "status"))
     warnings = upload.errors.filter(category=Category.SOFT).order_by("row", "field", "pk")
     page = Paginator(warnings, 100).get_page(request.GET.get("page"))
     context = _upload_context(upload, "Are these fields correct?", form=form, page=page)

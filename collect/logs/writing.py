@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +119,9 @@ def typed_columns(answers: Mapping[str, Any]) -> dict[str, Any]:
         value = answers.get(column)
         columns[column] = str(value)[:100] if value is not None else ""
     return columns
+
+
+_TYPED_COLUMNS = tuple(typed_columns({}))
 
 
 def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
@@ -319,12 +322,8 @@ def remove_unannounced(upload: BulkUpload) -> int:
     return deleted
 
 
-def release_pending(upload: BulkUpload, user: User | None, *, confirm_warnings: bool = False) -> int:
-    """Make an upload's pending logs visible with their real status; returns how many were released.
-
-    With `confirm_warnings`, every soft warning a log still raises is confirmed (its confirm answer set to 0) through
-    `save_answers`, so the log's status is worked out again with the warnings confirmed.
-    """
+def release_pending(upload: BulkUpload, user: User | None) -> int:
+    """Make an upload's pending logs visible with their real status; returns how many were released."""
     with transaction.atomic():
         pending = Log.objects.select_for_update().filter(bulk_upload=upload, status=LogStatus.PENDING)
         logs = list(pending.only("pk", "kind", "collection", "status_cache"))
@@ -332,14 +331,66 @@ def release_pending(upload: BulkUpload, user: User | None, *, confirm_warnings: 
             pending.filter(status_cache=status).update(status=status or LogStatus.IN_PROGRESS, status_cache="")
         change = {"status": {"label": "Status", "from": str(LogStatus.PENDING), "to": "released"}}
         _events(user, "release", [log.pk for log in logs], f"From {upload.filename}", change)
-        if confirm_warnings:
-            for log in Log.objects.filter(pk__in=[log.pk for log in logs]).order_by("pk"):
-                answers = stored_answers(log)
-                outcome = evaluate_answers(log, answers, user)
-                confirms = {w.confirm_field: 0 for w in outcome.warnings if w.confirm_field}
-                if confirms:
-                    save_answers(log, confirms, user, channel=Channel.BULK_UPLOAD, action="confirm warnings")
     return len(logs)
+
+
+# Pending logs whose warnings are confirmed together (one transaction each).
+CONFIRM_BATCH = 500
+_STORED_COLUMNS = ("answers", "derived", "status_cache", "error_count", "version", "updated_at")
+
+
+def confirm_pending_warnings(
+    upload: BulkUpload, user: User | None, context_for: Callable[[Mapping[str, Any]], Any]
+) -> int:
+    """Confirm every soft warning of an upload's pending logs (each confirm answer set to 0); give how many changed.
+
+    Each log is evaluated as the write path evaluates a save, with the context `context_for` gives its answers (the
+    one its row was checked with), and stored with its new status, a batch at a time, with an audit event each. A log
+    with nothing left to confirm is not changed, so running it again changes nothing.
+    """
+    pending = Log.objects.filter(bulk_upload=upload, status=LogStatus.PENDING).order_by("pk")
+    labels, confirmed, last = _labels(upload.collection), 0, 0
+    while batch := list(pending.filter(pk__gt=last)[:CONFIRM_BATCH]):
+        last = batch[-1].pk
+        changed: list[tuple[Log, dict[str, Any]]] = []
+        for log in batch:
+            answers = stored_answers(log)
+            compiled = engine(log)
+            outcome = compiled.evaluate(answers, context_for(answers))
+            confirms = {w.confirm_field: 0 for w in outcome.warnings if w.confirm_field}
+            if not confirms:
+                continue
+            before = to_json(log.answers)
+            outcome = compiled.evaluate({**answers, **confirms}, context_for(answers))
+            store_outcome(log, outcome)
+            log.status_cache, log.version, log.updated_at = str(outcome.status), log.version + 1, timezone.now()
+            changed.append((log, trail.changes_between(before, dict(log.answers), labels)))
+        with transaction.atomic():
+            Log.objects.bulk_update([log for log, _ in changed], [*_STORED_COLUMNS, *_TYPED_COLUMNS])
+            _each_event(user, "confirm warnings", changed, f"From {upload.filename}")
+        confirmed += len(changed)
+    return confirmed
+
+
+def _each_event(user: User | None, action: str, logs: list[tuple[Log, dict[str, Any]]], note: str) -> None:
+    """One audit event per log with its own changes (the bulk version of `trail.record`)."""
+    actor = user if user is not None and user.is_authenticated else None
+    insert_rows(
+        [
+            AuditEvent(
+                actor=actor,
+                actor_name=actor.name if actor else "System",
+                channel=Channel.BULK_UPLOAD,
+                action=action,
+                target_type="log",
+                target_id=log.pk,
+                target_repr=f"Log {log.pk}",
+                changes=changes,
+                note=note[:500],
+            )
+            for log, changes in logs
+        ]
+    )
 
 
 def discard_pending(upload: BulkUpload, user: User | None = None) -> int:

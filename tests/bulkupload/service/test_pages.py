@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from collect.audit.models import AuditEvent
 from collect.bulkupload import downloads, engine, links, tasks
 from collect.bulkupload.models import BulkUpload, BulkUploadError, UploadChoice, UploadStatus
 from collect.logs.models import Log, LogStatus
@@ -242,11 +243,22 @@ def test_confirming_the_warnings_releases_complete_logs(
     assert "Are these fields correct?" in page
     unanswered = signed_in.post(links.upload_url(upload, "confirm-warnings"), {}).content.decode()
     assert "Select whether these answers are correct" in unanswered
-    response = signed_in.post(links.upload_url(upload, "confirm-warnings"), {"correct": "yes"})
-    assert response.url == links.logs_url(upload)
+    with django_capture_on_commit_callbacks() as jobs:
+        response = signed_in.post(links.upload_url(upload, "confirm-warnings"), {"correct": "yes"})
+    assert response.url == links.upload_url(upload, "status")
+    creating = signed_in.get(response.url)  # the job has not run yet
+    assert "We’re creating your logs" in creating.content.decode()
+    assert creating["Refresh"]
+    for job in jobs:
+        job()
     log = Log.objects.get(bulk_upload=upload)
     assert log.status == LogStatus.COMPLETED
     assert log.answers["retirement_value_check"] == 0
+    done = signed_in.get(links.upload_url(upload, "status"))
+    assert done.url == links.logs_url(upload)
+    event = AuditEvent.objects.get(target_id=log.pk, action="confirm warnings")
+    assert event.channel == "bulk_upload"
+    assert "retirement_value_check" in event.changes
 
 
 def test_saying_the_warnings_are_wrong_leads_to_the_fix_choice(
@@ -284,3 +296,19 @@ def test_support_sees_recent_uploads_with_filters(
     assert "north.csv" in filtered
     assert "south.csv" not in filtered
     assert client.get("/bulk-uploads", {"status": "bogus"}).status_code == 200
+
+
+def test_confirming_warnings_twice_changes_nothing_the_second_time(
+    provider, signed, django_capture_on_commit_callbacks
+):
+    from collect.bulkupload.lookups import FileContexts
+    from collect.logs import writing
+
+    rows = [{"answers": complete(signed, provider, ecstat1=5, tenancycode=f"T{n}")} for n in range(3)]
+    upload = _processed(make_upload(provider, signed, file_of(*rows)), django_capture_on_commit_callbacks)
+    contexts = FileContexts(upload.kind, provider)
+    assert writing.confirm_pending_warnings(upload, provider, contexts.context_for) == 3
+    assert writing.confirm_pending_warnings(upload, provider, contexts.context_for) == 0
+    logs = Log.objects.filter(bulk_upload=upload)
+    assert {(log.status, log.status_cache, log.version) for log in logs} == {(LogStatus.PENDING, "completed", 1)}
+    assert AuditEvent.objects.filter(action="confirm warnings").count() == 3
