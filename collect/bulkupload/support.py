@@ -92,6 +92,7 @@ def upload_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "title": "Bulk uploads",
+        "nav_section": "bulk-uploads",
         "form": form,
         "page": page,
         "pagination": govuk_pagination(page, query),

@@ -50,10 +50,12 @@ def test_navigation_depends_on_role(client, support, provider):
     support_nav = client.get(reverse("web:home")).content.decode()
     assert "Organisations" in support_nav
     assert "Manage all data" in support_nav
+    assert f'href="{reverse("bulkupload:support-list")}"' in support_nav
     client.force_login(provider)
     provider_nav = client.get(reverse("web:home")).content.decode()
     assert "Your organisation" in provider_nav
     assert f'href="{reverse("organisations:list")}"' not in provider_nav
+    assert f'href="{reverse("bulkupload:support-list")}"' not in provider_nav
     assert "Manage logs assigned to you" in provider_nav
 
 
