@@ -384,9 +384,9 @@ def default_context(collection_id: str, today: datetime.date | None = None, refd
 # Rows sent to a checking process at a time, and the fewest rows worth starting processes for.
 ROWS_PER_TASK = 200
 FEWEST_ROWS_FOR_PROCESSES = 1000
-Prepare = Callable[[RowResult], None]
-# The checker and what prepares each result, set before the processes are forked: they inherit them.
-_inherited: dict[str, tuple[RowChecker, Prepare | None]] = {}
+Store = Callable[[list[RowResult]], None]
+# The checker and what stores each batch of results, set before the processes are forked: they inherit them.
+_inherited: dict[str, tuple[RowChecker, Store | None]] = {}
 
 
 def _check_rows(rows: list[DataRow]) -> list[tuple[RowResult, bytes | None]]:
@@ -409,38 +409,56 @@ def _checked(
     checker: RowChecker,
     rows: Iterable[DataRow],
     processes: int,
-    before_fork: Callable[[], None] | None,
-    prepare: Prepare | None,
+    hooks: ProcessHooks,
 ) -> Iterator[tuple[RowResult, bytes | None]]:
     """Each row's result and duplicate key, in the file's order; checked in `processes` forked processes when >1.
 
-    The processes are forked, so they inherit the rules, the checker and its look-ups; `before_fork` closes what
-    must not be shared with them (the service's database connections: each process opens its own).
+    The processes are forked, so they inherit the rules, the checker and its look-ups (see ProcessHooks).
     """
     if processes <= 1:
         for batch in _in_tasks(rows):
-            yield from _check_rows_with(checker, prepare, batch)
+            yield from _check_rows_with(checker, hooks.store, batch)
         return
-    _inherited["checker"] = (checker, prepare)
+    _inherited["checker"] = (checker, hooks.store)
     try:
-        if before_fork is not None:
-            before_fork()
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        if hooks.before_fork is not None:
+            hooks.before_fork()
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=hooks.process_start)
+        try:
             for results in pool.imap(_check_rows, _in_tasks(rows)):
                 yield from results
+        except BaseException:
+            pool.terminate()
+            pool.join()
+            raise
+        pool.close()  # the processes end as they would on their own (running their finalisers)
+        pool.join()
     finally:
         _inherited.clear()
 
 
 def _check_rows_with(
-    checker: RowChecker, prepare: Prepare | None, rows: list[DataRow]
+    checker: RowChecker, store: Store | None, rows: list[DataRow]
 ) -> list[tuple[RowResult, bytes | None]]:
     fields = checker.rules.template.file_rules.duplicate_fields
     found = [(checker.check(row), _duplicate_key(row, fields)) for row in rows]
-    if prepare is not None:
-        for result, _ in found:
-            prepare(result)
+    if store is not None:
+        store([result for result, _ in found])
     return found
+
+
+@dataclass(frozen=True)
+class ProcessHooks:
+    """What the service does where rows are checked: how processes start, and what it keeps of each batch.
+
+    `before_fork` closes what must not be shared with forked processes (the database connections: each process
+    opens its own); `process_start` runs first in each process; `store` is given each batch of checked rows in the
+    process that checked them (the service writes their logs there and keeps only what the report needs).
+    """
+
+    before_fork: Callable[[], None] | None = None
+    process_start: Callable[[], None] | None = None
+    store: Store | None = None
 
 
 def check_file(
@@ -452,16 +470,14 @@ def check_file(
     context_for: ContextFor | None = None,
     progress: Progress | None = None,
     processes: int = 1,
-    before_fork: Callable[[], None] | None = None,
+    hooks: ProcessHooks | None = None,
     on_rows: Callable[[list[RowResult]], None] | None = None,
-    prepare: Prepare | None = None,
 ) -> Report:
     """Check a whole file. Without `lookups` (the offline checker), checks that need the database are skipped.
 
     With `processes` above 1, the rows of a file of at least FEWEST_ROWS_FOR_PROCESSES rows are checked in that many
-    forked processes (see `_checked`); the report is the same either way. `on_rows` is given each batch of checked
-    rows, in order, as soon as they are checked (the service writes their logs then drops their answers);
-    `prepare` is called with each row's result where it was checked, in its process (the service works out its log).
+    forked processes (see `_checked` and ProcessHooks); the report is the same either way. `on_rows` is given each
+    batch of checked rows, in the file's order, as soon as they are checked.
     """
     rules = rules_for(collection_id)
     report = Report(collection_id=collection_id, kind=rules.kind, filename=filename)
@@ -480,7 +496,7 @@ def check_file(
     if layout.total_rows < FEWEST_ROWS_FOR_PROCESSES or multiprocessing.parent_process() is not None:
         processes = 1
     batch: list[RowResult] = []
-    for index, (result, key) in enumerate(_checked(checker, layout.data_rows(), processes, before_fork, prepare)):
+    for index, (result, key) in enumerate(_checked(checker, layout.data_rows(), processes, hooks or ProcessHooks())):
         report.rows.append(result)
         if key is not None:
             keys.setdefault(key, []).append(index)

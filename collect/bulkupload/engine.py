@@ -16,6 +16,9 @@ MAX_BYTES = reading.MAX_BYTES
 MAX_ROWS = reading.MAX_ROWS
 
 
+ProcessHooks = checking.ProcessHooks
+
+
 def check_file(
     data: bytes,
     filename: str,
@@ -25,9 +28,8 @@ def check_file(
     context_for: Callable[[Mapping[str, Any]], Any],
     progress: Callable[[int, int], None] | None = None,
     processes: int = 1,
-    before_fork: Callable[[], None] | None = None,
+    hooks: ProcessHooks | None = None,
     on_rows: Callable[[list[RowResult]], None] | None = None,
-    prepare: Callable[[RowResult], None] | None = None,
 ) -> Report:
     """Read and check a whole file (in `processes` forked processes when it is large; see checking.check_file)."""
     return checking.check_file(
@@ -38,9 +40,8 @@ def check_file(
         context_for=context_for,
         progress=progress,
         processes=processes,
-        before_fork=before_fork,
+        hooks=hooks,
         on_rows=on_rows,
-        prepare=prepare,
     )
 
 

@@ -135,9 +135,13 @@ def _check(upload: BulkUpload, pending: PendingLogs) -> Report:
         context_for=contexts.context_for,
         progress=progress,
         processes=checking_processes(),
-        before_fork=connections.close_all,
+        hooks=engine.ProcessHooks(
+            before_fork=connections.close_all,
+            process_start=pending.process_start,
+            # SQLite takes one writer at a time: there the job writes the logs itself, as `on_rows` gets them.
+            store=pending.write if connections["default"].vendor != "sqlite" else pending.prepare,
+        ),
         on_rows=pending.add,
-        prepare=pending.prepare,
     )
     if pending.duplicated:
         engine.mark_existing_duplicates(report, upload.collection, pending.duplicated)

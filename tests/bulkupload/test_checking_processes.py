@@ -49,34 +49,41 @@ def test_processes_give_the_same_report_as_one(small_batches):
     assert together.count() > 0
 
 
-def test_rows_are_prepared_in_the_processes_and_handed_over_in_order(small_batches):
+def test_rows_are_stored_in_the_processes_and_handed_over_in_order(small_batches):
     batches: list[list[int]] = []
     parent = os.getpid()
 
-    def prepare(row: RowResult) -> None:
-        row.stored = {"pid": os.getpid(), "tenancycode": row.answers.get("tenancycode")}
+    def store(rows: list[RowResult]) -> None:
+        for row in rows:
+            row.stored = {"pid": os.getpid(), "tenancycode": row.answers.get("tenancycode")}
 
     def on_rows(rows: list[RowResult]) -> None:
         batches.append([r.row for r in rows])
         assert all(r.stored is not None and r.stored["pid"] != parent for r in rows)
 
-    report = _check(lettings_file(_rows()), 2, prepare=prepare, on_rows=on_rows)
+    report = _check(lettings_file(_rows()), 2, hooks=checking.ProcessHooks(store=store), on_rows=on_rows)
     assert batches == [[9, 10, 11, 12], [13, 14, 15, 16], [17, 18, 19]]
     assert [r.stored["tenancycode"] for r in report.rows][:2] == ["T0", "T1"]
 
 
-def test_before_fork_is_called_once_and_small_files_stay_in_this_process(small_batches):
+def test_hooks_run_once_before_forking_and_once_in_each_process(small_batches, tmp_path):
     calls = []
-    _check(lettings_file(_rows()), 2, before_fork=lambda: calls.append(1))
+
+    def started() -> None:
+        (tmp_path / str(os.getpid())).touch()
+
+    hooks = checking.ProcessHooks(before_fork=lambda: calls.append(1), process_start=started)
+    _check(lettings_file(_rows()), 2, hooks=hooks)
     assert calls == [1]
+    assert len(list(tmp_path.iterdir())) == 2
     calls.clear()
-    _check(lettings_file(_rows()[:5]), 2, before_fork=lambda: calls.append(1))
+    _check(lettings_file(_rows()[:5]), 2, hooks=hooks)  # too few rows for processes
     assert calls == []
 
 
-def test_a_failing_row_in_a_process_fails_the_check(small_batches, monkeypatch):
-    def broken(row: RowResult) -> None:
+def test_a_failure_in_a_process_fails_the_check(small_batches):
+    def broken(rows: list[RowResult]) -> None:
         raise RuntimeError("broken")
 
     with pytest.raises(RuntimeError, match="broken"):
-        _check(lettings_file(_rows()), 2, prepare=broken)
+        _check(lettings_file(_rows()), 2, hooks=checking.ProcessHooks(store=broken))

@@ -135,7 +135,7 @@ def test_rows_checked_in_processes_give_the_same_logs(
         assert tasks.checking_processes() == processes
         upload = _run(make_upload(provider, signed, _file(rows)), django_capture_on_commit_callbacks)
         assert upload.status == UploadStatus.CREATED_WITH_ERRORS
-        logs = Log.objects.filter(bulk_upload=upload).order_by("pk")
+        logs = Log.objects.filter(bulk_upload=upload).order_by("tenancycode")  # processes insert side by side
         errors = BulkUploadError.objects.filter(upload=upload).order_by("row", "cell")
         results[processes] = (
             [(log.tenancycode, log.status_cache, log.answers, log.derived, log.duplicate_key) for log in logs],
