@@ -39,7 +39,7 @@ from collect.journeys.kinds import log_url
 from collect.logs import policy
 from collect.logs.context import log_context
 from collect.logs.models import Log, LogKind
-from collect.logs.writing import create_log, engine, save_answers
+from collect.logs.writing import StaleLogError, create_log, engine, save_answers
 from collect.rulebook import Outcome, Page, QuestionKind, Status
 from collect.rulebook.declaration import Subsection
 from collect.standards import calendar
@@ -143,11 +143,15 @@ def log_page(request: HttpRequest, pk: int, page_id: str, kind: str) -> HttpResp
         return redirect(page_url(log, search, **({"referrer": referrer} if referrer else {})))
     context = log_context(log.kind, answers, user, is_new_log=False)
     page_choices = choices_for(user, page, answers, log.kind)
+    stale = False
     if request.method == "POST":
         changes, sent = read_page(page, request.POST)
+        # A save based on an older version of the log would overwrite a change the person has not seen.
+        seen_version = _posted_version(request)
+        stale = seen_version is not None and seen_version != log.version
         # An option the page did not offer (a changed form, or one out of date) is refused before anything else.
-        errors = _not_offered(page, changes, page_choices, answers, context)
-        if not errors:
+        errors = {} if stale else _not_offered(page, changes, page_choices, answers, context)
+        if not errors and not stale:
             errors, involved = page_errors(log, page, subsection, answers, changes, user)
             related = [r.question.id for r in check_errors.related_questions(log, outcome, involved)]
             # Worth a page of its own only when the broken checks name answers asked on other pages.
@@ -155,8 +159,13 @@ def log_page(request: HttpRequest, pk: int, page_id: str, kind: str) -> HttpResp
                 related = []
             if related and request.POST.get("check_errors"):
                 return redirect(check_errors_url(log, page_id, related))
-        if not errors:
-            result = save_answers(log, changes, user)
+        if not errors and not stale:
+            try:
+                result = save_answers(log, changes, user, expected_version=seen_version)
+            except StaleLogError:
+                stale = True
+                log.refresh_from_db()
+        if not errors and not stale:
             if referrer == "check_errors":
                 return redirect(back_to_check_errors(log, request))  # a change made from check errors goes back
             return redirect(after_save(log, page, subsection, result.outcome, referrer, changes))
@@ -172,12 +181,19 @@ def log_page(request: HttpRequest, pk: int, page_id: str, kind: str) -> HttpResp
             "subsection": subsection,
             "fields": fields,
             "errors": errors,
+            "stale": stale,
             "warnings": warnings,
             "search_address": enters_address(page) and addresses.configured() is not None,
             "related": related,
             "back": back_link(log, subsection, referrer, request),
         },
     )
+
+
+def _posted_version(request: HttpRequest) -> int | None:
+    """The version of the log the page was shown with (None when the form did not say)."""
+    found = request.POST.get("log_version", "")
+    return int(found) if found.isdecimal() else None
 
 
 def _answer_rows(

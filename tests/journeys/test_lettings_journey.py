@@ -142,3 +142,29 @@ def test_an_organisation_the_person_may_not_choose_is_refused(
     assert "Choose one of the options shown" in response.content.decode()
     log.refresh_from_db()
     assert log.owning_organisation == signed_organisation
+
+
+def test_a_save_based_on_a_page_opened_before_someone_else_saved_is_refused_and_nothing_is_lost(
+    client, provider, signed_organisation
+):
+    from collect.logs.writing import save_answers
+
+    verified_login(client, provider)
+    client.post("/lettings-logs/create")
+    log = Log.objects.get()
+    shown_version = log.version  # two people open the tenant code page
+    save_answers(log, {"tenancycode": "FIRST"}, provider)  # the first saves
+    response = client.post(
+        f"/lettings-logs/{log.pk}/tenant-code", {"tenancycode": "SECOND", "log_version": str(shown_version)}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Someone else has changed this log" in body
+    assert 'value="SECOND"' in body  # what the second person typed is still on the page
+    assert f'name="log_version" value="{log.version}"' in body  # saving again now is based on what they see
+    log.refresh_from_db()
+    assert log.tenancycode == "FIRST"  # the first change is not overwritten
+    again = client.post(f"/lettings-logs/{log.pk}/tenant-code", {"tenancycode": "SECOND", "log_version": log.version})
+    assert again.status_code == 302
+    log.refresh_from_db()
+    assert log.tenancycode == "SECOND"
