@@ -1,0 +1,126 @@
+"""A task worker killed at random points during a job, then restarted, again and again: nothing lost or doubled.
+
+Each test sets up a service of its own (a database file for SQLite, a new database on the PostgreSQL server when the
+tests run on PostgreSQL), queues a real job, then twenty times starts `manage.py worker` and kills it (SIGKILL, no
+chance to clean up) after a random moment; then lets a worker finish. The job must reach its outcome exactly as if
+nothing had happened. Kills land in start-up, in checking, in writing and after the end, as chance has it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = 20
+pytestmark = pytest.mark.django_db
+
+SET_UP_UPLOAD = """
+from django.core.files.base import ContentFile
+from collect.accounts.models import Role, User
+from collect.bulkupload import files
+from collect.bulkupload.models import BulkUpload
+from collect.bulkupload.tasks import process_upload
+from collect.organisations.actions import accept_data_sharing_agreement
+from collect.organisations.models import Organisation
+from collect.refdata.models import LocalAuthority
+from tests.bulkupload.service.conftest import complete
+LocalAuthority.objects.get_or_create(code="E08000035", defaults={"name": "Leeds", "start_year": 2021})
+org = Organisation.objects.create(name="Fault Homes", holds_own_stock=True, provider_type=2)
+user = User.objects.create_user(email="faults@example.com", name="Fault", password=None, role=Role.DATA_COORDINATOR,
+                                organisation=org, is_dpo=True)
+accept_data_sharing_agreement(user, org)
+rows = [files.cells_for("lettings-2026", complete(org, user, tenancycode=f"T{n:04d}"), {3: user.email})
+        for n in range(ROWS)]
+data = files.to_csv(list(files.table_rows("lettings-2026", rows)))
+upload = BulkUpload(kind="lettings", collection="lettings-2026", uploaded_by=user, organisation=org,
+                    filename="logs.csv", size=len(data))
+upload.file.save("logs.csv", ContentFile(data), save=False)
+upload.save()
+process_upload.enqueue(upload.pk)
+print(upload.pk)
+"""
+
+OUTCOME = """
+from collect.bulkupload.models import BulkUpload
+from collect.logs.models import Log
+from django_tasks_db.models import DBTaskResult
+upload = BulkUpload.objects.get()
+logs = Log.objects.filter(bulk_upload=upload)
+codes = list(logs.values_list("tenancycode", flat=True))
+tasks = DBTaskResult.objects.filter(task_path__endswith="process_upload")
+print(upload.status, upload.logs_created, len(codes), len(set(codes)), Log.objects.count(),
+      sorted(set(logs.values_list("status", flat=True))), sorted(tasks.values_list("status", flat=True)),
+      max(len(task.worker_ids) for task in tasks))
+"""
+
+
+def _service(tmp_path: Path) -> dict[str, str]:
+    """The environment of a service of this test's own, migrated."""
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        settings = connection.settings_dict
+        base = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}"
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as server:
+            server.execute('DROP DATABASE IF EXISTS "collect_faults" WITH (FORCE)')
+            server.execute('CREATE DATABASE "collect_faults"')
+        url = f"{base}/collect_faults"
+    else:
+        url = f"sqlite:///{tmp_path / 'faults.sqlite3'}"
+    env = {**os.environ, "DATABASE_URL": url, "COLLECT_VAR_DIR": str(tmp_path / "var"), "COLLECT_EMAIL_BACKEND": "file"}
+    env.pop("COLLECT_TASK_BACKEND", None)  # the database queue, as in production
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    return env
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def _worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "manage.py", "worker", "--batch", "--no-startup-delay", "--interval", "0.1"]
+    return subprocess.Popen(
+        [*command, "--no-reload"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def kill_and_restart(env: dict[str, str], rng: random.Random, seconds: tuple[float, float]) -> list[str]:
+    """Start a worker and kill it after a random moment, ROUNDS times; then let one finish. Give what each round saw."""
+    seen = []
+    for _ in range(ROUNDS):
+        worker = _worker(env)
+        delay = rng.uniform(*seconds)
+        try:
+            worker.wait(timeout=delay)
+            seen.append(f"ended by itself within {delay:.1f}s")
+        except subprocess.TimeoutExpired:
+            worker.send_signal(signal.SIGKILL)
+            worker.wait()
+            seen.append(f"killed at {delay:.1f}s")
+    finisher = _worker(env)
+    assert finisher.wait(timeout=300) == 0
+    return seen
+
+
+def test_a_bulk_upload_killed_twenty_times_creates_each_log_once(tmp_path):
+    env = _service(tmp_path)
+    _manage(env, "shell", "-c", "ROWS = 1000\n" + SET_UP_UPLOAD)
+    started = time.monotonic()
+    seen = kill_and_restart(env, random.Random(7), (1.0, 5.0))
+    *outcome, claims = _manage(env, "shell", "-c", OUTCOME).rsplit(" ", 1)
+    assert outcome == ["success 1000 1000 1000 1000 ['completed'] ['SUCCESSFUL']"], (outcome, seen)
+    assert int(claims) > 1, seen  # workers were killed while running the job, which was picked up again
+    assert time.monotonic() - started < 600
