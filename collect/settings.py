@@ -241,7 +241,7 @@ STORAGES = {
     },
 }
 
-# Background tasks: the database queue by default (run `manage.py db_worker`).
+# Background tasks: the database queue by default (run `manage.py worker`).
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("COLLECT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
