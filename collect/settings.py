@@ -248,6 +248,11 @@ TASKS = {
     }
 }
 
+# Rate limits (collect.web.ratelimit): the cache that counts, and password reset links asked for per hour.
+COLLECT_RATE_LIMIT_CACHE = os.environ.get("COLLECT_RATE_LIMIT_CACHE", "default")
+COLLECT_PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("COLLECT_PASSWORD_RESETS_PER_ADDRESS", "5"))
+COLLECT_PASSWORD_RESETS_PER_CLIENT = int(os.environ.get("COLLECT_PASSWORD_RESETS_PER_CLIENT", "30"))
+
 # Bulk upload: the processes that check a large file's rows (one per core by default; 1 checks in the job's own).
 COLLECT_BULK_PROCESSES = int(os.environ.get("COLLECT_BULK_PROCESSES", str(min(os.cpu_count() or 1, 8))))
 

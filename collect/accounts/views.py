@@ -5,6 +5,8 @@ Managing users (the users list, a user's page, inviting and changing users) is i
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
@@ -24,6 +26,7 @@ from collect.accounts.models import User
 from collect.accounts.policy import signed_in_user
 from collect.accounts.tokens import Problem, Purpose, check_token, make_token
 from collect.notify.service import send_email
+from collect.web import ratelimit
 
 SIGN_IN_FAILED = "Enter the email address and password of your account. The ones you entered do not match"
 LAST_ATTEMPT_WARNING = (
@@ -79,6 +82,12 @@ def password_forgotten(request: HttpRequest) -> HttpResponse:
     form = PasswordForgottenForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         email = form.cleaned_data["email"]
+        wait = _reset_wait(request, email)
+        if wait is not None:
+            context = {"minutes": math.ceil(wait / 60)}
+            response = render(request, "accounts/password_reset_limited.html", context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         user = User.objects.filter(email=email, is_active=True).first()
         if user is not None:
             if user.has_set_password:
@@ -88,6 +97,25 @@ def password_forgotten(request: HttpRequest) -> HttpResponse:
         request.session["password_reset_email"] = email
         return redirect("accounts:password-reset-sent")
     return render(request, "accounts/password_forgotten.html", {"form": form})
+
+
+def _reset_wait(request: HttpRequest, email: str) -> int | None:
+    """Seconds to wait before another reset link may be asked for this address or from this client, else None.
+
+    Counted whether or not the address has an account, so the limit says nothing about who has one.
+    """
+    hour = 3600
+    by_address = ratelimit.retry_after(
+        "password-reset", email.casefold(), settings.COLLECT_PASSWORD_RESETS_PER_ADDRESS, hour
+    )
+    by_client = ratelimit.retry_after(
+        "password-reset-client",
+        ratelimit.client_address(request.META),
+        settings.COLLECT_PASSWORD_RESETS_PER_CLIENT,
+        hour,
+    )
+    waits = [w for w in (by_address, by_client) if w is not None]
+    return max(waits) if waits else None
 
 
 def password_reset_sent(request: HttpRequest) -> HttpResponse:

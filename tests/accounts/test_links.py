@@ -190,3 +190,18 @@ def test_invitation_and_reset_tokens_cannot_be_swapped(provider):
     token = make_token(provider, Purpose.INVITATION)
     assert check_token(token, Purpose.INVITATION).user == provider
     assert check_token(token, Purpose.PASSWORD_RESET).problem is Problem.INVALID
+
+
+def test_reset_links_are_limited_per_address_and_per_client(client, provider, mailoutbox, settings):
+    settings.COLLECT_PASSWORD_RESETS_PER_ADDRESS = 3
+    settings.COLLECT_PASSWORD_RESETS_PER_CLIENT = 5
+    for _ in range(3):
+        assert client.post("/account/password/forgotten", {"email": provider.email}).status_code == 302
+    refused = client.post("/account/password/forgotten", {"email": provider.email})
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 3600
+    assert "You have asked for too many links" in refused.content.decode()
+    assert len(mailoutbox) == 3
+    # Addresses without an account count the same, so the limit tells nothing about who has one.
+    assert client.post("/account/password/forgotten", {"email": "nobody@example.com"}).status_code == 302
+    assert client.post("/account/password/forgotten", {"email": "nobody2@example.com"}).status_code == 429
