@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "collect.audit",
     "collect.demo",
     "collect.exports",
+    "collect.opendata",
 ]
 
 MIDDLEWARE = [

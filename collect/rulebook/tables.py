@@ -67,13 +67,17 @@ class AmountTable:
 
 @dataclass(frozen=True)
 class Tables:
-    """A collection year's published tables; `headline` is the amount table whose "all" median leads a factsheet."""
+    """A collection year's published tables.
+
+    `headline` is the amount table whose "all" median leads a factsheet, as `headline_label` ("Median weekly rent").
+    """
 
     kind_label: str  # "lettings", "sales": what a log is, in a sentence
     area: str
     counts: tuple[CountTable, ...]
     amounts: tuple[AmountTable, ...] = ()
     headline: str | None = None
+    headline_label: str = ""
 
     def all_ids(self) -> tuple[str, ...]:
         """Every table's id, in order."""

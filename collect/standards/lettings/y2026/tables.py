@@ -150,4 +150,5 @@ TABLES = Tables(
         ),
     ),
     headline="lettings-weekly-rent",
+    headline_label="Median weekly rent",
 )

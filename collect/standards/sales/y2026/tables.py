@@ -37,4 +37,5 @@ TABLES = Tables(
         ),
     ),
     headline="sales-price",
+    headline_label="Median purchase price",
 )
