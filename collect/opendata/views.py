@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -108,7 +108,11 @@ def release_file(request: HttpRequest, year: int, version: int, name: str) -> Ht
         content_type = "application/json"
     elif item.file_format == "pdf":
         content_type = "application/pdf"
-    return FileResponse(default_storage.open(item.path, "rb"), content_type=content_type, filename=name)
+    with default_storage.open(item.path, "rb") as file:  # a release's files are small: tables of areas
+        response = HttpResponse(file.read(), content_type=content_type)
+    disposition = "inline" if item.file_format in ("pdf", "md", "json") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
 
 
 def _money(value: float | None, unit: str) -> str:
