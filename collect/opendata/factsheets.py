@@ -48,7 +48,7 @@ def _section(
 ) -> dict[str, Any]:
     by_id = {t.id: t for t in tables}
     first = by_id[declared.counts[0].id] if declared.counts else None
-    figures = []
+    figures: list[dict[str, Any]] = []
     if first is not None:
         figures.append(
             {

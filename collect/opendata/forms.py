@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from collect.opendata.models import DEFAULT_THRESHOLD
@@ -31,8 +33,8 @@ class ReleaseForm(forms.Form):
         },
     )
 
-    def __init__(self, years: list[tuple[int, str]], *args: object, **kwargs: object) -> None:
-        super().__init__(*args, auto_id="%s", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, years: list[tuple[int, str]], data: Any = None) -> None:
+        super().__init__(data, auto_id="%s")
         field = self.fields["year"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = years

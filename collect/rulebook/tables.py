@@ -81,7 +81,7 @@ class Tables:
 
     def all_ids(self) -> tuple[str, ...]:
         """Every table's id, in order."""
-        return tuple(t.id for t in (*self.counts, *self.amounts))
+        return (*(t.id for t in self.counts), *(t.id for t in self.amounts))
 
 
 def codes(*pairs: tuple[str, str, tuple[Any, ...]]) -> tuple[Category, ...]:

@@ -93,7 +93,8 @@ def test_tables_of_the_release_are_proved_safe(logs: Any) -> None:
         assert_protected(cells, table.counts)
         if table.is_amount:  # averages hidden wherever their count is
             for i, j in table.counts.suppressed:
-                assert table.medians[i][j] is None and table.means[i][j] is None
+                assert table.medians[i][j] is None
+                assert table.means[i][j] is None
 
 
 def test_linked_tables_hide_the_same_totals(release: Release) -> None:
@@ -134,7 +135,8 @@ def test_rdf_data_cube_parses_with_every_published_observation(release: Release,
         area = graph.value(subject, rdflib.URIRef("http://purl.org/linked-data/sdmx/2009/dimension#refArea"))
         assert str(area) == GEO + ENGLAND
         count = graph.value(subject, rdflib.URIRef(f"{base}{table}#count"))
-        assert count is not None and int(count) == int(england["count"])
+        assert count is not None
+        assert int(count) == int(england["count"])
 
 
 def test_parquet_matches_the_csv(release: Release) -> None:
@@ -172,7 +174,8 @@ def test_factsheet_figures_match_the_tables(release: Release) -> None:
 
 def test_a_correction_is_a_new_version_and_the_first_stays(release: Release, publish: Any) -> None:
     second = publish("Corrected.", 10)
-    assert second.version == 2 and second.status == ReleaseStatus.READY
+    assert second.version == 2
+    assert second.status == ReleaseStatus.READY
     assert ReleaseFile.objects.filter(release=release).count() == ReleaseFile.objects.filter(release=second).count()
     assert content(release, "method.md") != content(second, "method.md")  # thresholds differ
     assert "threshold is 5" in content(release, "method.md").decode()
@@ -192,7 +195,8 @@ def test_a_failed_build_publishes_nothing_and_can_run_again(
 
     monkeypatch.setattr(releases.formats, "to_parquet", broken)
     made = publish("Notes.", 5)
-    assert made.status == ReleaseStatus.FAILED and "disk full" in made.error
+    assert made.status == ReleaseStatus.FAILED
+    assert "disk full" in made.error
     assert not made.files.exists()
     monkeypatch.undo()
     assert releases.build(made.pk) == ReleaseStatus.READY

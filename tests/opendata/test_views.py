@@ -101,15 +101,19 @@ def make_published_release(version: int | None = None) -> Release:
 def test_public_pages_need_no_sign_in(client: Any, db: None, storage: Any) -> None:
     release = make_published_release()
     page = client.get(reverse("opendata:statistics"))
-    assert page.status_code == 200 and b"2026 to 2027, version 1" in page.content
+    assert page.status_code == 200
+    assert b"2026 to 2027, version 1" in page.content
     page = client.get(reverse("opendata:release", args=[2026, 1]))
     assert page.status_code == 200
-    assert b"City of London" in page.content and b"lettings-rent-type.csv" in page.content
+    assert b"City of London" in page.content
+    assert b"lettings-rent-type.csv" in page.content
     assert b"Primary suppression" in page.content
     latest = client.get(reverse("opendata:latest", args=[2026]))
-    assert latest.status_code == 302 and latest.url == reverse("opendata:release", args=[2026, release.version])
+    assert latest.status_code == 302
+    assert latest.url == reverse("opendata:release", args=[2026, release.version])
     csv = client.get(reverse("opendata:file", args=[2026, 1, "lettings-rent-type.csv"]))
-    assert csv["Content-Type"].startswith("text/csv") and csv.content.startswith(b"area_code")
+    assert csv["Content-Type"].startswith("text/csv")
+    assert csv.content.startswith(b"area_code")
     pdf = client.get(reverse("opendata:factsheet-pdf", args=[2026, 1, "E09000001"]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -120,12 +124,14 @@ def test_factsheet_page_shows_figures_chart_and_table(client: Any, db: None, sto
     page = client.get(reverse("opendata:factsheet", args=[2026, 1, "E09000001"]))
     text = page.content.decode()
     assert page.status_code == 200
-    assert (
-        "<svg" in text
-        and 'role="img"' in text
-        and "Lettings by rent type: City of London compared with England" in text
-    )
-    assert "120" in text and "9,000" in text and "£110.50" in text and "[c]" in text and "66.7%" in text
+    assert "<svg" in text
+    assert 'role="img"' in text
+    assert "Lettings by rent type: City of London compared with England" in text
+    assert "120" in text
+    assert "9,000" in text
+    assert "£110.50" in text
+    assert "[c]" in text
+    assert "66.7%" in text
 
 
 def test_unpublished_releases_and_unknown_areas_are_not_found(client: Any, db: None, storage: Any) -> None:
@@ -144,9 +150,12 @@ def test_support_publishes_a_release(
     verified_login(client, support)
     bad = client.post(reverse("opendata:manage"), {"year": "2026", "notes": "", "threshold": "1"})
     assert bad.status_code == 200
-    assert "Enter release notes" in bad.content.decode() and "must be 2 or more" in bad.content.decode()
+    assert "Enter release notes" in bad.content.decode()
+    assert "must be 2 or more" in bad.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(reverse("opendata:manage"), {"year": "2026", "notes": "New data.", "threshold": "5"})
     assert done.status_code == 302
     release = Release.objects.get()
-    assert release.status == ReleaseStatus.READY and release.created_by == support and release.notes == "New data."
+    assert release.status == ReleaseStatus.READY
+    assert release.created_by == support
+    assert release.notes == "New data."
