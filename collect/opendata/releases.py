@@ -40,6 +40,9 @@ from collect.standards.registry import COLLECTIONS, collection
 
 logger = logging.getLogger(__name__)
 FACTSHEETS = "factsheets.json"
+# PDFs are made in forked processes from this many factsheets on (the task worker's main thread; fewer are quicker
+# made in the job's own process).
+FORK_FROM = 20
 METHOD = "method.md"
 
 
@@ -196,7 +199,7 @@ def _pdfs(release: Release, sheets: dict[str, Any]) -> list[tuple[str, str, str,
     areas = sorted(sheets["areas"])
     pages = [factsheet_html(release, sheets["areas"][a], for_print=True) for a in areas]
     processes = min(os.cpu_count() or 1, 8)
-    if processes > 1 and len(pages) > 4:
+    if processes > 1 and len(pages) > FORK_FROM:
         connections.close_all()  # forked processes must not share the database connection
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             made: Sequence[bytes] = pool.map(_pdf, pages, chunksize=8)
