@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "collect.demo",
     "collect.exports",
     "collect.operations",
+    "collect.opendata",
 ]
 
 MIDDLEWARE = [

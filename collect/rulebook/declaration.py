@@ -16,6 +16,7 @@ from typing import Any
 
 from collect.rulebook.conditions import Condition, always, never
 from collect.rulebook.downloads import Downloads
+from collect.rulebook.tables import Tables
 from collect.rulebook.template import BulkTemplate
 
 Message = str | Callable[[Mapping[str, Any], Any], str]
@@ -222,6 +223,8 @@ class CollectionYear:
     bulk_template: BulkTemplate | None = None
     # The CSV download's column sets and the statistics export's fields (collect.rulebook.downloads).
     downloads: Downloads | None = None
+    # The open data tables and factsheet figures (collect.rulebook.tables).
+    tables: Tables | None = None
 
     @property
     def subsections(self) -> tuple[Subsection, ...]:

@@ -22,6 +22,12 @@ PUBLIC_VIEW_NAMES = frozenset(
         "accounts:confirm-email",
         "accounts:sign-out",
         "accounts:security-code-too-many",
+        "opendata:statistics",
+        "opendata:latest",
+        "opendata:release",
+        "opendata:file",
+        "opendata:factsheet",
+        "opendata:factsheet-pdf",
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).

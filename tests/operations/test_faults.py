@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,19 +98,44 @@ def _worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def kill_and_restart(env: dict[str, str], rng: random.Random, seconds: tuple[float, float]) -> list[str]:
-    """Start a worker and kill it after a random moment, ROUNDS times; then let one finish. Give what each round saw."""
+class Probe:
+    """Reads the state of the service's job straight from its database (not through this test's connection)."""
+
+    def __init__(self, database_url: str) -> None:
+        self.url = database_url
+
+    def query(self, sql: str) -> list[tuple[object, ...]]:
+        if self.url.startswith("sqlite"):
+            import sqlite3
+
+            with sqlite3.connect(self.url.removeprefix("sqlite:///"), timeout=30) as db:
+                return list(db.execute(sql))
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as db:
+            return list(db.execute(sql))
+
+    def running_for(self, pid: int, sql: str) -> list[tuple[object, ...]]:
+        """The rows of `sql` (which names the running task `t`) while worker `pid` runs the task."""
+        return [row[1:] for row in self.query(sql) if f":{pid}:" in str(row[0])]
+
+
+def kill_and_restart(env: dict[str, str], when: Callable[[int], Callable[[int], bool]]) -> list[str]:
+    """ROUNDS times: start a worker and kill it (SIGKILL) once `when(round)(pid)` holds; then let one worker finish.
+
+    Gives what each round saw. A worker that ends before its moment comes (nothing left to do) just ends.
+    """
     seen = []
-    for _ in range(ROUNDS):
-        worker = _worker(env)
-        delay = rng.uniform(*seconds)
-        try:
-            worker.wait(timeout=delay)
-            seen.append(f"ended by itself within {delay:.1f}s")
-        except subprocess.TimeoutExpired:
+    for number in range(ROUNDS):
+        worker, moment = _worker(env), when(number)
+        while worker.poll() is None and not moment(worker.pid):
+            time.sleep(0.02)
+        if worker.poll() is None:
             worker.send_signal(signal.SIGKILL)
             worker.wait()
-            seen.append(f"killed at {delay:.1f}s")
+            seen.append("killed")
+        else:
+            seen.append(f"ended by itself ({worker.returncode})")
     finisher = _worker(env)
     assert finisher.wait(timeout=300) == 0
     return seen
@@ -118,9 +144,27 @@ def kill_and_restart(env: dict[str, str], rng: random.Random, seconds: tuple[flo
 def test_a_bulk_upload_killed_twenty_times_creates_each_log_once(tmp_path):
     env = _service(tmp_path)
     _manage(env, "shell", "-c", "ROWS = 1000\n" + SET_UP_UPLOAD)
+    probe, rng = Probe(env["DATABASE_URL"]), random.Random(7)
+
+    def when(number: int) -> Callable[[int], bool]:
+        """A random point of the job: after so many rows are checked, or (the last rounds) once all are."""
+        share = 1.0 if number >= ROUNDS - 3 else rng.random()
+        sql = (
+            "SELECT t.worker_ids, u.rows_checked, u.total_rows FROM django_tasks_database_dbtaskresult t,"
+            " bulkupload_bulkupload u WHERE t.status = 'RUNNING' AND u.started_at >= t.started_at"
+        )
+
+        def reached(pid: int) -> bool:
+            return any(
+                int(total) and int(checked) >= share * int(total) for checked, total in probe.running_for(pid, sql)
+            )
+
+        return reached
+
     started = time.monotonic()
-    seen = kill_and_restart(env, random.Random(7), (1.0, 5.0))
+    seen = kill_and_restart(env, when)
     *outcome, claims = _manage(env, "shell", "-c", OUTCOME).rsplit(" ", 1)
     assert outcome == ["success 1000 1000 1000 1000 ['completed'] ['SUCCESSFUL']"], (outcome, seen)
-    assert int(claims) > 1, seen  # workers were killed while running the job, which was picked up again
+    assert seen.count("killed") >= ROUNDS - 3, seen
+    assert int(claims) > ROUNDS / 2, seen  # workers were killed while running the job, which was picked up again
     assert time.monotonic() - started < 600

@@ -100,6 +100,15 @@ def roles(provider: str, coordinator: str, support: str, stranger: str) -> dict[
     return {"provider": provider, "coordinator": coordinator, "support": support, "stranger": stranger}
 
 
+def published_release(w: World) -> Any:
+    """A published release of 2026 with a method, one area's factsheet and its PDF (made once per world)."""
+    if "release" not in w.extra:
+        from tests.opendata.test_views import make_published_release
+
+        w.extra["release"] = make_published_release()
+    return w.extra["release"]
+
+
 def own_download(w: World) -> Any:
     """A lettings download asked for by someone in the own organisation (still being made)."""
     from collect.exports.models import Download
@@ -656,6 +665,28 @@ CASES: list[Case] = [
     Case("exports:download-file", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_download(w).uuid]),
     Case("exports:runs", roles(DENY, DENY, ALLOW, DENY)),
     Case("exports:runs", roles(DENY, DENY, ALLOW, DENY), method="post", data=lambda w: {"full": "0"}),
+    # Open data: public statistics pages (no sign-in), and support's page that publishes a release.
+    Case("opendata:statistics", everyone()),
+    Case("opendata:latest", everyone(), args=lambda w: [published_release(w).year]),
+    Case("opendata:release", everyone(), args=lambda w: [2026, published_release(w).version]),
+    Case("opendata:file", everyone(), args=lambda w: [2026, published_release(w).version, "method.md"]),
+    Case("opendata:factsheet", everyone(), args=lambda w: [2026, published_release(w).version, "E09000001"]),
+    Case("opendata:factsheet-pdf", everyone(), args=lambda w: [2026, published_release(w).version, "E09000001"]),
+    *[
+        Case(name, everyone(NOT_ALLOWED), method="post", args=args)
+        for name, args in (
+            ("opendata:statistics", lambda w: []),
+            ("opendata:release", lambda w: [2026, published_release(w).version]),
+            ("opendata:factsheet", lambda w: [2026, published_release(w).version, "E09000001"]),
+        )
+    ],
+    Case("opendata:manage", roles(DENY, DENY, ALLOW, DENY)),
+    Case(
+        "opendata:manage",
+        roles(DENY, DENY, ALLOW, DENY),
+        method="post",
+        data=lambda w: {"year": "2026", "notes": "n", "threshold": "5"},
+    ),
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),

@@ -14,6 +14,7 @@ from collect.standards.lettings.y2026 import (
 )
 from collect.standards.lettings.y2026.bulk_template import TEMPLATE
 from collect.standards.lettings.y2026.downloads import DOWNLOADS
+from collect.standards.lettings.y2026.tables import TABLES
 
 _MODULES = (
     setup,
@@ -72,4 +73,5 @@ LETTINGS_2026 = CollectionYear(
     ),
     bulk_template=TEMPLATE,
     downloads=DOWNLOADS,
+    tables=TABLES,
 )

@@ -19,6 +19,7 @@ from collect.standards.sales.y2026 import (
     setup,
     shared_ownership_initial_purchase,
     shared_ownership_staircasing,
+    tables,
     triggers,
 )
 
@@ -87,4 +88,5 @@ SALES_2026 = CollectionYear(
     ),
     bulk_template=bulk_template.TEMPLATE,
     downloads=downloads.DOWNLOADS,
+    tables=tables.TABLES,
 )
