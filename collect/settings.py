@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "collect.audit",
     "collect.demo",
     "collect.exports",
+    "collect.collection",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.csrf",
                 "django.contrib.messages.context_processors.messages",
                 "collect.web.context.service",
+                "collect.collection.notifications.context",
             ],
         },
     },

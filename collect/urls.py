@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("collect.bulkupload.urls")),
     path("", include("collect.journeys.urls")),
     path("", include("collect.exports.urls")),
+    path("", include("collect.collection.urls")),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),
 ]

@@ -27,6 +27,7 @@ from collect.logs.inserting import insert_rows
 from collect.logs.models import Log, LogStatus
 from collect.notify.service import send_email
 from collect.rulebook.template import Category
+from collect.standards import calendar
 
 logger = logging.getLogger(__name__)
 
@@ -120,13 +121,19 @@ def _check(upload: BulkUpload, pending: PendingLogs) -> Report:
         context_for=contexts.context_for,
         progress=progress,
         processes=checking_processes(),
-        before_fork=connections.close_all,
+        before_fork=_before_fork,
         on_rows=pending.add,
         prepare=pending.prepare,
     )
     if pending.duplicated:
         engine.mark_existing_duplicates(report, upload.collection, pending.duplicated)
     return report
+
+
+def _before_fork() -> None:
+    """Read the collection calendar (the processes inherit it), then close connections the processes must not share."""
+    calendar.known_years()
+    connections.close_all()
 
 
 def _forget_earlier_run(upload: BulkUpload) -> None:

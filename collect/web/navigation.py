@@ -39,6 +39,7 @@ SUPPORT_NAV = (
     NavItem("Lettings logs", "journeys:list", "lettings"),
     NavItem("Sales logs", "journeys:sales-list", "sales"),
     NavItem("Schemes", "schemes:list", "schemes"),
+    NavItem("Collection", "collection:completeness", "collection"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
@@ -47,6 +48,7 @@ ORGANISATION_NAV = (
     NavItem("Schemes", "schemes:list", "schemes", shown_to=_sees_schemes),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Your organisation", "organisations:mine", "organisation"),
+    NavItem("Completeness", "collection:completeness", "collection", shown_to=lambda user: user.is_data_coordinator),
 )
 
 

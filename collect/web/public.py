@@ -22,6 +22,11 @@ PUBLIC_VIEW_NAMES = frozenset(
         "accounts:confirm-email",
         "accounts:sign-out",
         "accounts:security-code-too-many",
+        "collection:notification",
+        "collection:resources",
+        "collection:resource-file",
+        "collection:generated-template",
+        "collection:generated-specification",
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).
