@@ -48,9 +48,22 @@ def verified_login(client: Client, user: User) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_calendar() -> Any:
+    """Each test reads the collection calendar from its own database (collect.collection.calendar keeps it a while)."""
+    from collect.collection import calendar
+
+    calendar.forget()
+    yield
+    calendar.forget()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_FILE_PATH = tmp_path / "emails"
+    storage = settings.STORAGES["default"]
+    files = {**storage, "OPTIONS": {**storage.get("OPTIONS", {}), "location": str(tmp_path / "files")}}
+    settings.STORAGES = {**settings.STORAGES, "default": files}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 is tested itself
 
 

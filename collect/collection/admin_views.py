@@ -20,8 +20,8 @@ from collect.standards import calendar
 NAV = {"nav_section": "collection"}
 
 
-@support_required
 @require_http_methods(["GET", "POST"])
+@support_required
 def calendar_list(request: HttpRequest) -> HttpResponse:
     """The collection years and their dates; support adds the next year (with the standard's default dates)."""
     actor = signed_in_user(request)
@@ -36,8 +36,8 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
     return render(request, "collection/calendar.html", context)
 
 
-@support_required
 @require_http_methods(["GET", "POST"])
+@support_required
 def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
     """Change a collection year's dates and the timing of its reminders."""
     actor = signed_in_user(request)
@@ -56,8 +56,8 @@ def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "collection/calendar_year.html", context)
 
 
-@support_required
 @require_GET
+@support_required
 def reminder_rounds(request: HttpRequest) -> HttpResponse:
     """Every reminder round of the years open for changes: when it is sent, whether it is paused or sent."""
     today = timezone.localdate()
@@ -67,8 +67,8 @@ def reminder_rounds(request: HttpRequest) -> HttpResponse:
     return render(request, "collection/reminders.html", {"title": "Reminders", "rows": rows, "today": today, **NAV})
 
 
-@support_required
 @require_http_methods(["GET", "POST"])
+@support_required
 def reminder_round(request: HttpRequest, pk: int) -> HttpResponse:
     """Preview a round (who would get it today, and the email) and pause or resume it."""
     actor = signed_in_user(request)
@@ -102,8 +102,8 @@ def reminder_round(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "collection/reminder_round.html", context)
 
 
-@support_required
 @require_GET
+@support_required
 def data_quality(request: HttpRequest) -> HttpResponse:
     """Which checks fire most and which warnings are confirmed most, by organisation and by question."""
     current = calendar.collection_start_year(timezone.localdate())

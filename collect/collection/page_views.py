@@ -21,16 +21,16 @@ NAV = {"nav_section": "collection"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@support_required
 @require_GET
+@support_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     """Every notification, active ones marked."""
     found = [(n, n.is_active()) for n in Notification.objects.all()[:200]]
     return render(request, "collection/notifications.html", {"title": "Notifications", "found": found, **NAV})
 
 
-@support_required
 @require_http_methods(["GET", "POST"])
+@support_required
 def notification_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Publish a new notification, or change one."""
     actor = signed_in_user(request)
@@ -60,8 +60,8 @@ def notification_form(request: HttpRequest, pk: int | None = None) -> HttpRespon
     )
 
 
-@support_required
 @require_POST
+@support_required
 def notification_end(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop showing a notification now."""
     notifications.end(signed_in_user(request), get_object_or_404(Notification, pk=pk))
@@ -105,8 +105,8 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     return render(request, "collection/resources.html", context)
 
 
-@support_required
 @require_http_methods(["GET", "POST"])
+@support_required
 def resource_manage(request: HttpRequest, year: int) -> HttpResponse:
     """Upload resources for a year, release the next year's, or delete them."""
     actor = signed_in_user(request)
@@ -129,8 +129,8 @@ def resource_manage(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "collection/resource_manage.html", context)
 
 
-@support_required
 @require_POST
+@support_required
 def resource_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete an uploaded resource."""
     found = get_object_or_404(CollectionResource, pk=pk)

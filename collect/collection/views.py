@@ -47,8 +47,8 @@ def _completeness(request: HttpRequest, user: User) -> tuple[Completeness, Compl
     return completeness(kind, year, filters), form
 
 
-@coordinator_or_support_required
 @require_GET
+@coordinator_or_support_required
 def completeness_view(request: HttpRequest) -> HttpResponse:
     """Logs completed, in progress and expected per organisation and quarter, late organisations first."""
     user = signed_in_user(request)
@@ -80,8 +80,8 @@ def completeness_view(request: HttpRequest) -> HttpResponse:
     return render(request, "collection/completeness.html", context)
 
 
-@coordinator_or_support_required
 @require_GET
+@coordinator_or_support_required
 def completeness_csv(request: HttpRequest) -> HttpResponse:
     """The completeness table as CSV (every organisation, not one page)."""
     user = signed_in_user(request)
@@ -90,8 +90,8 @@ def completeness_csv(request: HttpRequest) -> HttpResponse:
     return cast(HttpResponse, response)  # streamed: the decorators pass it through unchanged
 
 
-@role_required(Role.DATA_COORDINATOR)
 @require_http_methods(["GET", "POST"])
+@role_required(Role.DATA_COORDINATOR)
 def nil_return_list(request: HttpRequest) -> HttpResponse:
     """A data coordinator declares that their organisation had no lettings (or sales) in a quarter."""
     user = signed_in_user(request)
@@ -121,8 +121,8 @@ def nil_return_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(Role.DATA_COORDINATOR)
 @require_POST
+@role_required(Role.DATA_COORDINATOR)
 def nil_return_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Take a nil return back."""
     user = signed_in_user(request)
