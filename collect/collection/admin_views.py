@@ -45,7 +45,11 @@ def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
     form = CollectionYearForm(
         request.POST or None,
         start_year=year,
-        initial={"reminder_days_before": found.reminder_days_before, "overdue_days_after": found.overdue_days_after},
+        initial={
+            "reminder_days_before": found.reminder_days_before,
+            "overdue_days_after": found.overdue_days_after,
+            "resources_released": int(found.resources_released),
+        },
     )
     if request.method == "POST" and form.is_valid():
         service_calendar.update_year(actor, found, form.cleaned_data)

@@ -35,6 +35,7 @@ EDITABLE_FIELDS = (
     "q4_cutoff",
     "reminder_days_before",
     "overdue_days_after",
+    "resources_released",
 )
 
 _cache = threading.local()
@@ -74,7 +75,8 @@ def seed_defaults(years: list[int] | None = None) -> list[CollectionYear]:
     created = []
     for start_year in years or sorted(calendar.KNOWN_YEARS):
         dates = calendar.default_dates(start_year)
-        year, made = CollectionYear.objects.get_or_create(start_year=start_year, defaults=default_values(dates))
+        values = {**default_values(dates), "resources_released": True}
+        year, made = CollectionYear.objects.get_or_create(start_year=start_year, defaults=values)
         if made:
             created.append(year)
     forget()
@@ -123,15 +125,6 @@ def update_year(actor: User, year: CollectionYear, values: Mapping[str, Any]) ->
         reminders.plan_rounds(year.start_year)
     transaction.on_commit(forget)
     return year
-
-
-def set_resources_released(actor: User, year: CollectionYear, released: bool) -> None:
-    """Show (or hide) a year's resources to everyone."""
-    with transaction.atomic():
-        before = {"resources_released": year.resources_released}
-        year.resources_released = released
-        year.save(update_fields=("resources_released", "updated_at"))
-        trail.record(actor, "updated", year, changes=trail.changes_between(before, {"resources_released": released}))
 
 
 def validate_order(values: Mapping[str, Any], start_year: int) -> dict[str, str]:

@@ -47,12 +47,18 @@ class CollectionYearForm(forms.Form):
         },
     )
 
+    resources_released = forms.TypedChoiceField(
+        choices=((1, "Yes"), (0, "No")),
+        coerce=lambda v: bool(int(v)),
+        error_messages={"required": "Select whether everyone sees this year's resources"},
+    )
+
     def __init__(self, *args: Any, start_year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.start_year = start_year
         for name in DATE_FIELDS:
             self.fields[name] = forms.DateField(required=False)
-        self.order_fields([*DATE_FIELDS, "reminder_days_before", "overdue_days_after"])
+        self.order_fields([*DATE_FIELDS, "reminder_days_before", "overdue_days_after", "resources_released"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

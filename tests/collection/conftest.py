@@ -12,6 +12,14 @@ from collect.logs.models import Log, LogStatus
 from collect.organisations.models import Organisation
 
 
+@pytest.fixture(autouse=True)
+def _calendar(db: None) -> None:
+    """The standard's dates, as the migration stores them (a test with a flushed database has none)."""
+    from collect.collection import calendar
+
+    calendar.seed_defaults()
+
+
 @pytest.fixture
 def add_logs(db: None) -> Callable[..., list[Log]]:
     """Add `count` logs of an organisation on a day with a status (lettings by default)."""

@@ -23,7 +23,11 @@ D = datetime.date
 
 def test_the_standards_dates_are_the_defaults(db):
     year = CollectionYear.objects.get(start_year=2026)
-    assert (year.submission_deadline, year.new_logs_end, year.edit_end) == (D(2027, 6, 4), D(2027, 7, 3), D(2027, 7, 31))
+    assert (year.submission_deadline, year.new_logs_end, year.edit_end) == (
+        D(2027, 6, 4),
+        D(2027, 7, 3),
+        D(2027, 7, 31),
+    )
     assert year.cutoffs == (D(2026, 7, 10), D(2026, 10, 9), D(2027, 1, 15), D(2027, 6, 4))
     assert CollectionYear.objects.get(start_year=2025).edit_end == D(2026, 9, 1)
     assert service_calendar.seed_defaults() == []  # again: nothing new
@@ -66,7 +70,7 @@ def test_support_changes_a_years_dates_on_its_page(client, support):
     verified_login(client, support)
     page = client.get(reverse("collection:calendar-year", args=[2026]))
     assert page.status_code == 200
-    data = {"reminder_days_before": "10", "overdue_days_after": "2"}
+    data = {"reminder_days_before": "10", "overdue_days_after": "2", "resources_released": "1"}
     for name, day in {
         "submission_deadline": D(2027, 6, 11),
         "new_logs_end": D(2027, 7, 3),

@@ -20,7 +20,12 @@ TODAY = D(2026, 11, 21)  # after the second quarter's cut-off (9 October 2026)
 
 
 def test_quarters_follow_the_collection_year():
-    assert [quarter_of(2026, d) for d in (D(2026, 4, 1), D(2026, 9, 30), D(2026, 10, 1), D(2027, 3, 31))] == [1, 2, 3, 4]
+    assert [quarter_of(2026, d) for d in (D(2026, 4, 1), D(2026, 9, 30), D(2026, 10, 1), D(2027, 3, 31))] == [
+        1,
+        2,
+        3,
+        4,
+    ]
 
 
 def test_counts_per_quarter_with_last_years_as_expected(organisation, add_logs):

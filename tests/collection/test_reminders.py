@@ -114,7 +114,7 @@ def test_two_workers_at_once_send_once(organisation, coordinator, add_logs):
     def work() -> None:
         try:
             reminders.run_due_rounds(day)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

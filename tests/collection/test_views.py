@@ -21,7 +21,12 @@ def test_a_coordinator_declares_and_withdraws_a_nil_return(client, coordinator, 
     response = client.post(reverse("collection:nil-returns"), {"kind": "sales", "quarter": "2026-2"})
     assert response.status_code == 302
     declared = NilReturn.objects.get()
-    assert (declared.organisation, declared.start_year, declared.quarter, declared.kind) == (organisation, 2026, 2, "sales")
+    assert (declared.organisation, declared.start_year, declared.quarter, declared.kind) == (
+        organisation,
+        2026,
+        2,
+        "sales",
+    )
     client.post(reverse("collection:nil-return-withdraw", args=[declared.pk]))
     assert not NilReturn.objects.exists()
 
@@ -37,7 +42,9 @@ def test_a_nil_return_is_refused_when_the_quarter_has_logs(client, coordinator, 
     assert "Select lettings or sales" in text and "Select a quarter from the list" in text
 
 
-def test_digest_choice_and_sending_once_a_day(client, provider, organisation, settings, django_capture_on_commit_callbacks):
+def test_digest_choice_and_sending_once_a_day(
+    client, provider, organisation, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     verified_login(client, provider)
     client.post(reverse("collection:digest"), {"frequency": "daily"})
@@ -90,7 +97,7 @@ def test_support_publishes_a_banner_people_see_and_dismiss(client, support, prov
     client.logout()
     assert "Quarter 3 closes soon" in client.get(reverse("web:start")).content.decode()
     page = client.get(reverse("collection:notification", args=[notice.pk])).content.decode()
-    assert "<p class=\"govuk-body\">Second.</p>" in page
+    assert '<p class="govuk-body">Second.</p>' in page
 
 
 def test_an_ended_banner_is_not_shown(client, support, provider):
@@ -132,4 +139,3 @@ def test_a_logs_history_shows_who_changed_what_and_how(client, provider, coordin
     text = client.get(reverse("journeys:history", args=[log.pk])).content.decode()
     assert "Created the log" in text and "Changed answers" in text
     assert provider.name in text and "2 November 2026" in text and "General needs" in text
-

@@ -74,6 +74,9 @@ def world(make_organisation, make_user) -> World:
         organisation=own, name="Own Homes Renamed", start_date=datetime.date(2030, 1, 1)
     )
     world.extra["merge"] = MergeRequest.objects.create(absorbing_organisation=own)
+    from collect.collection.calendar import seed_defaults
+
+    seed_defaults()  # the collection calendar, as the migration stores it
     return world
 
 
@@ -315,7 +318,10 @@ def notification(w: World) -> Any:
 
     if "notification" not in w.extra:
         w.extra["notification"] = Notification.objects.create(
-            title="The deadline moves", link_text="Read more", page_content="Details.", show_on_unauthenticated_pages=True
+            title="The deadline moves",
+            link_text="Read more",
+            page_content="Details.",
+            show_on_unauthenticated_pages=True,
         )
     return w.extra["notification"]
 
