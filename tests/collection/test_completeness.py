@@ -38,7 +38,8 @@ def test_counts_per_quarter_with_last_years_as_expected(organisation, add_logs):
     row = completeness("lettings", 2026, today=TODAY).rows[0]
     q1 = row.quarters[0]
     assert (q1.completed, q1.in_progress, q1.expected) == (2, 1, 5)
-    assert q1.late and q1.status == "Late"
+    assert q1.late
+    assert q1.status == "Late"
     assert row.quarters[3].past_cutoff is False  # quarter 4's cut-off is in June 2027
 
 
@@ -58,7 +59,8 @@ def test_a_nil_return_is_never_late(organisation, add_logs):
     add_logs(organisation, D(2025, 5, 1), count=3)
     NilReturn.objects.create(organisation=organisation, start_year=2026, quarter=1, kind="lettings")
     q1 = completeness("lettings", 2026, today=TODAY).rows[0].quarters[0]
-    assert not q1.late and q1.status == "No logs declared"
+    assert not q1.late
+    assert q1.status == "No logs declared"
 
 
 def test_filters_by_type_and_region(make_organisation, add_logs):
@@ -73,7 +75,8 @@ def test_filters_by_type_and_region(make_organisation, add_logs):
 
 def test_the_chart_has_a_title_and_a_description():
     svg = chart_svg("Lettings logs per quarter", [Quarter(1, 2, 1, 5), Quarter(2), Quarter(3), Quarter(4)])
-    assert svg.startswith("<svg") and "<title>Lettings logs per quarter</title>" in svg
+    assert svg.startswith("<svg")
+    assert "<title>Lettings logs per quarter</title>" in svg
     assert "quarter 1: 2 completed, 1 in progress, 5 expected" in svg
 
 
@@ -83,8 +86,10 @@ def test_support_sees_every_organisation_with_chart_table_and_csv(client, suppor
     page = client.get(reverse("collection:completeness"), {"year": 2026, "kind": "lettings"})
     text = page.content.decode()
     assert page.status_code == 200
-    assert 'src="data:image/svg+xml;base64,' in text and 'alt="Lettings logs per quarter, 2026 to 2027.' in text
-    assert "Riverside Homes" in text and "0 of 3 completed" in text
+    assert 'src="data:image/svg+xml;base64,' in text
+    assert 'alt="Lettings logs per quarter, 2026 to 2027.' in text
+    assert "Riverside Homes" in text
+    assert "0 of 3 completed" in text
     response = client.get(reverse("collection:completeness-csv"), {"year": 2026, "kind": "lettings"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode().lstrip("\ufeff"))))
     assert rows[0][:5] == ["Organisation", "Organisation ID", "Type of provider", "Region", "Q1 completed"]
@@ -96,5 +101,6 @@ def test_a_coordinator_sees_only_their_organisation(client, coordinator, organis
     add_logs(other_organisation, D(2025, 5, 1), count=3)
     verified_login(client, coordinator)
     text = client.get(reverse("collection:completeness"), {"region": Region.LONDON}).content.decode()
-    assert "Riverside Homes" in text and "Hilltop Council" not in text
+    assert "Riverside Homes" in text
+    assert "Hilltop Council" not in text
     assert "Type of provider" not in text  # no filters for coordinators
