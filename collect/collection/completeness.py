@@ -19,7 +19,7 @@ from django.db.models import Case, Count, IntegerField, Q, When
 
 from collect.collection.models import QUARTERS, NilReturn
 from collect.logs.models import Log, LogKind, LogStatus
-from collect.organisations.models import Organisation, ProviderType, Region
+from collect.organisations.models import Organisation, OrganisationNameChange, ProviderType, Region
 from collect.standards import calendar
 
 UNFINISHED = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS)
@@ -186,12 +186,30 @@ def _organisation_filter(filters: Filters, prefix: str = "") -> Q:
     return wanted
 
 
-def organisations(filters: Filters) -> list[Organisation]:
-    """The organisations the view covers: active ones that send logs (not the department, not merged away)."""
+@dataclass(frozen=True)
+class Covered:
+    """An organisation the view covers, as the view shows it."""
+
+    pk: int
+    name: str
+    provider_type: int
+    region: str
+
+
+def organisations(filters: Filters, today: datetime.date) -> list[Covered]:
+    """The organisations the view covers: active ones that send logs (not the department, not merged away).
+
+    Two queries whatever their number: the organisations, then the name changes in force today.
+    """
     found = Organisation.objects.filter(_organisation_filter(filters), is_department=False)
     if filters.organisation_id is None:
         found = found.filter(active=True, absorbing_organisation=None)
-    return list(found.prefetch_related("name_changes").order_by("name"))
+    rows = list(found.values_list("pk", "name", "provider_type", "region"))
+    renamed = OrganisationNameChange.objects.filter(
+        organisation_id__in=found.values("pk"), cancelled_at=None, start_date__lte=today
+    ).order_by("organisation_id", "start_date", "pk")
+    names = dict(renamed.values_list("organisation_id", "name"))  # the latest change of each wins
+    return [Covered(pk, names.get(pk, name), provider_type, region) for pk, name, provider_type, region in rows]
 
 
 def nil_returns(kind: str, start_year: int, organisation_ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
@@ -216,7 +234,7 @@ def completeness(
     dates = calendar.dates_for(start_year)
     cutoffs = dict(zip(QUARTERS, dates.quarterly_cutoffs, strict=False))
     found = counts(kind, start_year, filters)
-    chosen = organisations(filters)
+    chosen = organisations(filters, today)
     declared = nil_returns(kind, start_year, None if filters.organisation_id is None else [filters.organisation_id])
     rows = []
     for organisation in chosen:
@@ -240,7 +258,7 @@ def completeness(
         rows.append(
             OrganisationRow(
                 organisation.pk,
-                organisation.current_name,
+                organisation.name,
                 ProviderType(organisation.provider_type).label,
                 Region(organisation.region).label if organisation.region else "",
                 tuple(quarters),
@@ -254,14 +272,6 @@ def _quarter_end(start_year: int, quarter: int) -> datetime.date:
     return (quarter_start(start_year, quarter + 1) if quarter < 4 else datetime.date(start_year + 1, 4, 1)) - (
         datetime.timedelta(days=1)
     )
-
-
-def organisation_quarter(
-    organisation: Organisation, kind: str, start_year: int, quarter: int, today: datetime.date
-) -> Quarter:
-    """One organisation's figures for one quarter (what a reminder is about)."""
-    row = completeness(kind, start_year, Filters(organisation_id=organisation.pk), today).rows
-    return row[0].quarters[quarter - 1] if row else Quarter(quarter)
 
 
 CSV_HEADER = ("Organisation", "Organisation ID", "Type of provider", "Region")

@@ -71,7 +71,7 @@ class CollectionYearForm(forms.Form):
                 cleaned[name] = date_from_input(self.data, name, what)
             except DateInputError as error:
                 self.add_error(name, str(error))
-        if not self.errors:
+        if not any(name in self.errors for name in DATE_FIELDS):  # dates that are real dates: check their order
             for name, message in service_calendar.validate_order(cleaned, self.start_year).items():
                 self.add_error(name, message)
         return cleaned
