@@ -2,10 +2,13 @@
 
 Late organisations come first.
 
-One grouped query counts the year's logs and the year before's by owning organisation, quarter (of the tenancy start
-or sale date) and status, reading only the indexed typed columns (`log_completeness_idx`). The expected number of a
-quarter is the organisation's count for the same quarter a year earlier. A nil return (collect.collection.models
-.NilReturn) says an organisation had none, so that quarter is never late.
+A grouped query counts a year's logs by owning organisation, quarter (of the tenancy start or sale date) and status,
+reading only the indexed typed columns (`log_completeness_idx`). With a million logs it takes about a second, so the
+view of every organisation reads a summary of those counts (CompletenessCount), worked out again every few minutes by
+a task (collect.collection.tasks) and before each reminder round; one organisation's figures are counted live.
+
+The expected number of a quarter is the organisation's count for the same quarter a year earlier. A nil return
+(collect.collection.models.NilReturn) says an organisation had none, so that quarter is never late.
 """
 
 from __future__ import annotations
@@ -15,15 +18,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, When
+from django.utils import timezone
 
-from collect.collection.models import QUARTERS, NilReturn
+from collect.collection.models import QUARTERS, CompletenessCount, CompletenessRefresh, NilReturn
 from collect.logs.models import Log, LogKind, LogStatus
 from collect.organisations.models import Organisation, OrganisationNameChange, ProviderType, Region
 from collect.standards import calendar
 
 UNFINISHED = (LogStatus.NOT_STARTED, LogStatus.IN_PROGRESS)
 COUNTED = (*UNFINISHED, LogStatus.COMPLETED)
+ONE_DAY = datetime.timedelta(days=1)
 DATE_COLUMN = {LogKind.LETTINGS: "startdate", LogKind.SALES: "saledate"}
 
 
@@ -120,6 +126,8 @@ class Completeness:
     dates: calendar.CollectionDates
     today: datetime.date
     rows: list[OrganisationRow] = field(default_factory=list)
+    # When the figures of every organisation were last worked out (None: counted at the request).
+    as_of: datetime.datetime | None = None
 
     def totals(self) -> list[Quarter]:
         """Every organisation's figures added up, per quarter."""
@@ -145,33 +153,81 @@ class Completeness:
         return sum(1 for row in self.rows if row.late_quarters)
 
 
-def counts(kind: str, start_year: int, filters: Filters) -> dict[tuple[int, int, int], dict[str, int]]:
-    """Logs by (owning organisation, start year, quarter) and status, for a year and the year before: one query."""
+def live_counts(kind: str, start_year: int, filters: Filters) -> dict[tuple[int, int], dict[str, int]]:
+    """Logs by (owning organisation, quarter) and status in one collection year, counted now: one grouped query."""
     column = DATE_COLUMN[LogKind(kind)]
-    previous = start_year - 1
-    buckets = [(year, quarter) for year in (previous, start_year) for quarter in QUARTERS]
-    whens = []
-    for n, (year, quarter) in enumerate(buckets):
-        end = quarter_start(year, quarter + 1) if quarter < 4 else datetime.date(year + 1, 4, 1)
-        whens.append(When(**{f"{column}__lt": end}, then=n))
-    bucket = Case(*whens, output_field=IntegerField())
+    whens = [When(**{f"{column}__lt": _quarter_end(start_year, q) + ONE_DAY}, then=q) for q in QUARTERS]
     logs = Log.objects.filter(
         kind=kind,
         status__in=COUNTED,
-        **{f"{column}__gte": datetime.date(previous, 4, 1), f"{column}__lt": datetime.date(start_year + 1, 4, 1)},
+        **{f"{column}__gte": quarter_start(start_year, 1), f"{column}__lt": datetime.date(start_year + 1, 4, 1)},
     ).exclude(owning_organisation_id=None)
     logs = logs.filter(_organisation_filter(filters, "owning_organisation__"))
     rows = (
-        logs.annotate(bucket=bucket)
-        .values("owning_organisation_id", "bucket", "status")
+        logs.annotate(quarter=Case(*whens, output_field=IntegerField()))
+        .values("owning_organisation_id", "quarter", "status")
         .annotate(n=Count("pk"))
-        .values_list("owning_organisation_id", "bucket", "status", "n")
+        .values_list("owning_organisation_id", "quarter", "status", "n")
         .order_by()
     )
+    found: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    for organisation_id, quarter, status, number in rows:
+        found[(organisation_id, quarter)][status] = number
+    return found
+
+
+def refresh(kind: str, start_year: int) -> int:
+    """Work out a collection year's summary again (CompletenessCount); returns its number of rows."""
+    found = live_counts(kind, start_year, Filters())
+    rows = [
+        CompletenessCount(kind=kind, start_year=start_year, quarter=quarter, organisation_id=organisation_id,
+                          status=status, count=number)
+        for (organisation_id, quarter), statuses in found.items()
+        for status, number in statuses.items()
+    ]  # fmt: skip
+    with transaction.atomic():
+        CompletenessCount.objects.filter(kind=kind, start_year=start_year).delete()
+        CompletenessCount.objects.bulk_create(rows, batch_size=2000)
+        CompletenessRefresh.objects.update_or_create(
+            kind=kind, start_year=start_year, defaults={"refreshed_at": timezone.now()}
+        )
+    return len(rows)
+
+
+def refresh_open_years(today: datetime.date) -> None:
+    """Work out the summaries of the collection years open for changes, and the years before them (expected)."""
+    years = {d.start_year for d in calendar.open_for_editing(today)}
+    for kind in LogKind:
+        for year in sorted(years | {y - 1 for y in years}):
+            refresh(kind, year)
+
+
+def refreshed_at(kind: str, start_year: int) -> datetime.datetime | None:
+    """When a year's summary was last worked out (None: never)."""
+    found = CompletenessRefresh.objects.filter(kind=kind, start_year=start_year).first()
+    return found.refreshed_at if found else None
+
+
+def counts(kind: str, start_year: int, filters: Filters) -> dict[tuple[int, int, int], dict[str, int]]:
+    """Logs by (owning organisation, start year, quarter) and status, for a year and the year before.
+
+    One organisation's are counted now; every organisation's come from the summary, worked out first for a year
+    that has none yet.
+    """
     found: dict[tuple[int, int, int], dict[str, int]] = defaultdict(dict)
-    for organisation_id, n, status, number in rows:
-        year, quarter = buckets[n]
-        found[(organisation_id, year, quarter)][status] = number
+    for year in (start_year - 1, start_year):
+        if filters.organisation_id is not None:
+            for (organisation_id, quarter), statuses in live_counts(kind, year, filters).items():
+                found[(organisation_id, year, quarter)] = statuses
+            continue
+        if refreshed_at(kind, year) is None:
+            refresh(kind, year)
+        summary = CompletenessCount.objects.filter(kind=kind, start_year=year)
+        summary = summary.filter(_organisation_filter(filters, "organisation__"))
+        for organisation_id, quarter, status, number in summary.values_list(
+            "organisation_id", "quarter", "status", "count"
+        ):
+            found[(organisation_id, year, quarter)][status] = number
     return found
 
 
@@ -227,8 +283,6 @@ def completeness(
 
     Late organisations come first (most late quarters, then most missing logs), then the others by name.
     """
-    from django.utils import timezone
-
     filters = filters or Filters()
     today = today or timezone.localdate()
     dates = calendar.dates_for(start_year)
@@ -265,7 +319,8 @@ def completeness(
             )
         )
     rows.sort(key=lambda row: (-row.late_quarters, -row.short, row.name.lower()))
-    return Completeness(kind, dates, today, rows)
+    as_of = refreshed_at(kind, start_year) if filters.organisation_id is None else None
+    return Completeness(kind, dates, today, rows, as_of)
 
 
 def _quarter_end(start_year: int, quarter: int) -> datetime.date:

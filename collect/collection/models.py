@@ -201,3 +201,38 @@ class CollectionResource(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+
+class CompletenessCount(models.Model):
+    """How many logs of a kind an organisation owns in a quarter with a status: the completeness view's summary.
+
+    Worked out again for each collection year every few minutes (collect.collection.completeness.refresh), so the
+    view reads a few thousand rows rather than counting a million logs at each request.
+    """
+
+    kind = models.CharField(max_length=10)
+    start_year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = (models.Index(fields=("kind", "start_year"), name="completeness_year_idx"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start_year} Q{self.quarter} {self.organisation_id} {self.status}: {self.count}"
+
+
+class CompletenessRefresh(models.Model):
+    """When a collection year's completeness summary was last worked out."""
+
+    kind = models.CharField(max_length=10)
+    start_year = models.PositiveSmallIntegerField()
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=("kind", "start_year"), name="completeness_refresh_unique"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start_year} at {self.refreshed_at}"

@@ -170,11 +170,10 @@ def run_due_rounds(today: datetime.date | None = None) -> int:
     """Plan the open years' rounds and send those due today; returns how many organisations were emailed."""
     today = today or timezone.localdate()
     plan_open_rounds(today)
-    return sum(
-        send_round(round_, today)
-        for round_ in ReminderRound.objects.filter(send_on__lte=today, paused=False).order_by("send_on", "pk")
-        if is_due(round_, today)
-    )
+    rounds = [r for r in ReminderRound.objects.filter(send_on__lte=today, paused=False) if is_due(r, today)]
+    if rounds:
+        completeness.refresh_open_years(today)  # the figures as they are now
+    return sum(send_round(round_, today) for round_ in sorted(rounds, key=lambda r: (r.send_on, r.pk)))
 
 
 def set_paused(actor: User, round_: ReminderRound, paused: bool) -> None:

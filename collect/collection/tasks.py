@@ -1,7 +1,8 @@
 """The collection's daily job: send the reminder rounds and digests due today, then queue tomorrow's run.
 
-`bin/run` calls `manage.py collection_jobs --schedule`, which queues the job unless one is already waiting; each run
-queues the next before it starts, so one failure stops nothing.
+`bin/run` calls `manage.py collection_jobs --schedule`, which queues the job (and the refresh of the completeness
+summary every few minutes) unless one is already waiting; each run queues the next before it starts, so one failure
+stops nothing.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
-from collect.collection import digest, reminders
+from collect.collection import completeness, digest, reminders
 
 DAILY_AT = datetime.time(7, 0)  # London time, before the working day
+REFRESH_EVERY = datetime.timedelta(minutes=10)  # the completeness summary
 
 
 def next_run(now: datetime.datetime) -> datetime.datetime:
@@ -42,18 +44,32 @@ def daily_collection_jobs() -> dict[str, int]:
 
 def schedule_daily(*, force: bool = False) -> bool:
     """Queue the next daily job unless one is already waiting; returns whether one was queued."""
-    if not force and _waiting():
+    if not force and _waiting(daily_collection_jobs.module_path):
         return False
     daily_collection_jobs.using(run_after=next_run(timezone.now())).enqueue()
     return True
 
 
-def _waiting() -> bool:
+@task()
+def refresh_completeness() -> None:
+    """Work out the completeness summary of the open years again; it queues the next run first."""
+    schedule_refresh(force=True)
+    completeness.refresh_open_years(timezone.localdate())
+
+
+def schedule_refresh(*, force: bool = False) -> bool:
+    """Queue the next refresh of the completeness summary unless one is waiting; returns whether one was queued."""
+    if not force and _waiting(refresh_completeness.module_path):
+        return False
+    refresh_completeness.using(run_after=timezone.now() + REFRESH_EVERY).enqueue()
+    return True
+
+
+def _waiting(path: str) -> bool:
     try:
         from django_tasks_db.models import DBTaskResult
     except ImportError:  # another backend: it keeps its own schedule
         return False
     from django_tasks.base import TaskResultStatus
 
-    path = daily_collection_jobs.module_path
     return DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).exists()

@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         calendar.seed_defaults()
         if options["schedule"]:
+            tasks.schedule_refresh()
             queued = tasks.schedule_daily()
             self.stdout.write(
                 "Daily collection job queued." if queued else "The daily collection job is already queued."
