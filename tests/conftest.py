@@ -47,14 +47,25 @@ def verified_login(client: Client, user: User) -> None:
         session.save()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_calendar() -> Any:
-    """Each test reads the collection calendar from its own database (collect.collection.calendar keeps it a while)."""
-    from collect.collection import calendar
+DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "live_server")
 
-    calendar.forget()
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar(request: pytest.FixtureRequest) -> Any:
+    """Each test reads the collection calendar from its own database (collect.collection.calendar keeps it a while);
+    a test without a database reads the standard's dates, as the command-line checker does."""
+    from collect.collection import calendar as service_calendar
+    from collect.standards import calendar
+
+    uses_database = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in DATABASE_FIXTURES
+    )
+    service_calendar.forget()
+    if not uses_database:
+        calendar.use_source(None)
     yield
-    calendar.forget()
+    service_calendar.install()
+    service_calendar.forget()
 
 
 @pytest.fixture(autouse=True)
