@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "collect.exports",
     "collect.operations",
     "collect.opendata",
+    "collect.collection",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.csrf",
                 "django.contrib.messages.context_processors.messages",
                 "collect.web.context.service",
+                "collect.collection.notifications.context",
             ],
         },
     },

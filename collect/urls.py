@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("collect.journeys.urls")),
     path("", include("collect.exports.urls")),
     path("", include("collect.opendata.urls")),
+    path("", include("collect.collection.urls")),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),
 ]

@@ -48,10 +48,34 @@ def verified_login(client: Client, user: User) -> None:
         session.save()
 
 
+DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "live_server")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar(request: pytest.FixtureRequest) -> Any:
+    """Each test reads the collection calendar from its own database (collect.collection.calendar keeps it a while);
+    a test without a database reads the standard's dates, as the command-line checker does."""
+    from collect.collection import calendar as service_calendar
+    from collect.standards import calendar
+
+    uses_database = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in DATABASE_FIXTURES
+    )
+    service_calendar.forget()
+    if not uses_database:
+        calendar.use_source(None)
+    yield
+    service_calendar.install()
+    service_calendar.forget()
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_FILE_PATH = tmp_path / "emails"
+    storage = settings.STORAGES["default"]
+    files = {**storage, "OPTIONS": {**storage.get("OPTIONS", {}), "location": str(tmp_path / "files")}}
+    settings.STORAGES = {**settings.STORAGES, "default": files}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 is tested itself
     caches["default"].clear()  # rate limits count in the cache: each test starts with none
 

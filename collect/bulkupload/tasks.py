@@ -29,6 +29,7 @@ from collect.logs.inserting import insert_rows
 from collect.logs.models import Log, LogStatus
 from collect.notify.service import send_email
 from collect.rulebook.template import Category
+from collect.standards import calendar
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ def _check(upload: BulkUpload, pending: PendingLogs) -> Report:
         progress=progress,
         processes=checking_processes(),
         hooks=engine.ProcessHooks(
-            before_fork=connections.close_all,
+            before_fork=_before_fork,
             process_start=pending.process_start,
             # SQLite takes one writer at a time: there the job writes the logs itself, as `on_rows` gets them.
             store=pending.write if connections["default"].vendor != "sqlite" else pending.prepare,
@@ -146,6 +147,12 @@ def _check(upload: BulkUpload, pending: PendingLogs) -> Report:
     if pending.duplicated:
         engine.mark_existing_duplicates(report, upload.collection, pending.duplicated)
     return report
+
+
+def _before_fork() -> None:
+    """Read the collection calendar (the processes inherit it), then close connections the processes must not share."""
+    calendar.known_years()
+    connections.close_all()
 
 
 def _forget_earlier_run(upload: BulkUpload) -> None:

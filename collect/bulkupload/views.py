@@ -7,6 +7,7 @@ rules and messages come from the engine's report and the declaration; these view
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from pathlib import PurePath
 from typing import Any
@@ -60,10 +61,10 @@ def can_upload(user: User) -> bool:
     return user.is_support or (organisation.active and has_accepted_data_sharing_agreement(organisation))
 
 
-def open_years(kind: str) -> list[int]:
-    """The declared collection years of a kind open for new logs today, newest first."""
+def open_years(kind: str, today: datetime.date | None = None) -> list[int]:
+    """The declared collection years of a kind open for new logs today (by the service's calendar), newest first."""
     declared = {int(c.rsplit("-", 1)[1]) for c in COLLECTIONS if c.startswith(f"{kind}-")}
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     return sorted((d.start_year for d in calendar.open_for_new_logs(today) if d.start_year in declared), reverse=True)
 
 

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from collect.journeys import check_errors, deletion, duplicate_review, lists, views
+from collect.journeys import check_errors, deletion, duplicate_review, history, lists, views
 from collect.journeys.kinds import PAGES, LogPages
 
 app_name = "journeys"
@@ -22,6 +22,7 @@ def _patterns(pages: LogPages) -> list[URLPattern]:
             f"{log}/confirm-clear-answer", check_errors.confirm_clear_answer, kind, name=f"{name}confirm-clear-answer"
         ),
         path(f"{log}/delete", deletion.delete_log, kind, name=f"{name}delete"),
+        path(f"{log}/history", history.log_history, kind, name=f"{name}history"),
         path(f"{log}/duplicate-logs", duplicate_review.duplicate_review, kind, name=f"{name}duplicate-review"),
         path(f"{log}/duplicate-logs/keep", duplicate_review.keep_log, kind, name=f"{name}duplicate-keep"),
         path(f"{log}/<slug:subsection_id>/check-answers", views.check_answers, kind, name=f"{name}check-answers"),

@@ -80,6 +80,9 @@ class Log(models.Model):
     answers = models.JSONField(default=dict, blank=True, decoder=AnswersDecoder)
     derived = models.JSONField(default=dict, blank=True, decoder=AnswersDecoder)
     error_count = models.PositiveIntegerField(default=0)
+    # The checks the rulebook reports for the answers: {"errors": [ids], "warnings": [ids], "confirmed": [ids]}
+    # (confirmed: soft checks whose confirmation is answered "yes"), for the data quality view.
+    checks = models.JSONField(default=dict, blank=True)
     # The bulk upload that created the log, and its real status while it is pending the uploader's choice.
     bulk_upload = models.ForeignKey(
         "bulkupload.BulkUpload", null=True, blank=True, on_delete=models.SET_NULL, related_name="logs"
@@ -108,6 +111,11 @@ class Log(models.Model):
             models.Index(fields=("propcode",), name="log_propcode_idx"),
             models.Index(fields=("purchid",), name="log_purchid_idx"),
             models.Index(fields=("postcode_full",), name="log_postcode_idx"),
+            # The completeness view counts a year's logs by owner, date and status from these alone.
+            models.Index(fields=("kind", "startdate", "owning_organisation", "status"), name="log_completeness_idx"),
+            models.Index(
+                fields=("kind", "saledate", "owning_organisation", "status"), name="log_sales_completeness_idx"
+            ),
         )
 
     def __str__(self) -> str:

@@ -129,8 +129,25 @@ def _typed_columns(log: Log, answers: Mapping[str, Any]) -> None:
         setattr(log, column, value)
 
 
+@functools.cache
+def _confirmations(collection_id: str) -> tuple[tuple[str, str], ...]:
+    """Each soft check of a collection year with the answer that confirms it: (confirm field, check id)."""
+    checks = evaluator(collection_id).collection.checks
+    return tuple((check.confirm_field, check.id) for check in checks if check.confirm_field)
+
+
+def check_record(
+    collection_id: str, answers: Mapping[str, Any], errors: Iterable[str], warnings: Iterable[str]
+) -> dict[str, list[str]]:
+    """The checks a log's answers raise and the soft checks they confirm, for the data quality view."""
+    confirmed = [check for field, check in _confirmations(collection_id) if answers.get(field) == 0]
+    return {"errors": sorted(set(errors)), "warnings": sorted(set(warnings)), "confirmed": sorted(set(confirmed))}
+
+
 def store_outcome(log: Log, outcome: Outcome) -> None:
     """Put the rulebook's outcome on a log, unsaved: answers, derived values, status, error count, typed columns.
+
+    It also records the checks the answers raise (`Log.checks`, for the data quality view).
 
     `save_answers` uses it for every save; generated demo logs (collect.demo.generation) use it for bulk inserts.
     """
@@ -139,6 +156,9 @@ def store_outcome(log: Log, outcome: Outcome) -> None:
     if log.status not in (LogStatus.PENDING, LogStatus.DELETED):
         log.status = str(outcome.status)
     log.error_count = len(outcome.errors)
+    log.checks = check_record(
+        log.collection, outcome.answers, (i.check_id for i in outcome.errors), (i.check_id for i in outcome.warnings)
+    )
     _typed_columns(log, outcome.answers)
 
 
@@ -268,6 +288,15 @@ def _probe(kind: str, collection_id: str) -> Log:
     return Log(kind=kind, collection=collection_id)
 
 
+def _row_checks(collection_id: str, row: RowResult) -> dict[str, list[str]]:
+    """The checks a bulk upload row raises (its errors' check ids), as `check_record` gives them."""
+    from collect.rulebook.template import Category
+
+    soft = [e.check for e in row.errors if e.category == Category.SOFT]
+    hard = [e.check for e in row.errors if e.category != Category.SOFT]
+    return check_record(collection_id, row.answers, hard, soft)
+
+
 def prepare_pending(kind: str, collection_id: str, row: RowResult) -> None:
     """Work out the columns of a checked row's pending log (`row.stored`), then drop its answers from the row.
 
@@ -283,6 +312,7 @@ def prepare_pending(kind: str, collection_id: str, row: RowResult) -> None:
         "status_cache": str(row.status),
         "error_count": _error_count(row),
         "duplicate_key": duplicates.duplicate_key(_probe(kind, collection_id), row.answers),
+        "checks": JSONText(json.dumps(_row_checks(collection_id, row))),
         **typed_columns(row.answers),
     }
     row.answers, row.derived = {}, {}

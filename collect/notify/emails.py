@@ -40,5 +40,9 @@ EMAIL_KINDS: dict[str, EmailKind] = {
         EmailKind("bulk_upload_failed", "Bulk upload failed: we could not check your file"),
         # Downloads (platform.md §7.1), to the person who asked.
         EmailKind("download_ready", "Your download of {{ what }} is ready"),
+        # Running the collection (collect.collection): to data coordinators, and each person's digest.
+        EmailKind("collection_reminder", "{{ organisation }}: logs for {{ quarter }} are due by {{ cutoff }}"),
+        EmailKind("collection_overdue", "{{ organisation }}: logs for {{ quarter }} are overdue"),
+        EmailKind("log_digest", "Your logs on {{ service_name }}"),
     )
 }

@@ -25,6 +25,7 @@ AUDITED_FIELDS = (
     "holds_own_stock",
     "housing_registration_no",
     "profit_status",
+    "region",
     "group",
     "address_line1",
     "address_line2",

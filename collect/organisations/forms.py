@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from collect.organisations.models import Organisation, ProfitStatus, ProviderType
+from collect.organisations.models import Organisation, ProfitStatus, ProviderType, Region
 from collect.standards import postcodes
 from collect.standards.codes import RENT_PERIODS
 from collect.web.forms import DateInputError, date_from_input
@@ -101,6 +101,11 @@ class OrganisationForm(ContactDetailsForm):
         max_length=20,
         error_messages={"max_length": "Housing registration number must be 20 characters or fewer"},
     )
+    region = forms.ChoiceField(
+        choices=(("", "Not known"), *Region.choices),
+        required=False,
+        error_messages={"invalid_choice": "Select a region from the list"},
+    )
     group_with = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
@@ -113,6 +118,7 @@ class OrganisationForm(ContactDetailsForm):
         "holds_own_stock",
         "profit_status",
         "housing_registration_no",
+        "region",
         "group_with",
         "address_line1",
         "address_line2",

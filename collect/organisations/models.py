@@ -27,6 +27,20 @@ class ProfitStatus(models.IntegerChoices):
     LOCAL_AUTHORITY = 3, "Local authority"
 
 
+class Region(models.TextChoices):
+    """The regions of England (ONS codes), for the department's views of the collection."""
+
+    NORTH_EAST = "E12000001", "North East"
+    NORTH_WEST = "E12000002", "North West"
+    YORKSHIRE = "E12000003", "Yorkshire and The Humber"
+    EAST_MIDLANDS = "E12000004", "East Midlands"
+    WEST_MIDLANDS = "E12000005", "West Midlands"
+    EAST = "E12000006", "East of England"
+    LONDON = "E12000007", "London"
+    SOUTH_EAST = "E12000008", "South East"
+    SOUTH_WEST = "E12000009", "South West"
+
+
 def default_rent_periods() -> list[int]:
     """A new organisation starts with every rent period; coordinators untick the ones they do not use."""
     return list(ALL_RENT_PERIOD_CODES)
@@ -51,6 +65,7 @@ class Organisation(models.Model):
     address_line2 = models.CharField("Address line 2", max_length=200, blank=True)
     postcode = models.CharField("Postcode", max_length=10, blank=True)
     phone = models.CharField("Telephone number", max_length=30, blank=True)
+    region = models.CharField("Region", max_length=9, choices=Region.choices, blank=True)
     rent_periods = models.JSONField("Rent periods", default=default_rent_periods)
     is_department = models.BooleanField("Is the department", default=False)
     active = models.BooleanField("Active", default=True)

@@ -122,6 +122,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "holds_own_stock": int(organisation.holds_own_stock),
             "profit_status": organisation.profit_status,
             "housing_registration_no": organisation.housing_registration_no,
+            "region": organisation.region,
             "group_with": group_partner.pk if organisation.group and group_partner else None,
         }
         form = OrganisationForm(

@@ -1,12 +1,15 @@
 """The collection calendar of the national standard (lettings-2026.md §1): collection years and their deadlines.
 
-Pure Python, so the rulebook, the CLI checker and the service all read the same dates. The service's editable
-calendar (issue 10) starts from these defaults.
+Pure Python, so the rulebook, the CLI checker and the service all read the same dates. The service keeps an
+editable calendar (collect.collection.calendar, seeded from `KNOWN_YEARS`) and installs it with `use_source` when it
+starts: every function here then reads the service's dates, so nothing else needs to know where they come from. The
+command-line checker and tests without a database read the defaults.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 
@@ -58,11 +61,31 @@ KNOWN_YEARS: dict[int, CollectionDates] = {
 }
 
 
-def dates_for(start_year: int) -> CollectionDates:
-    """The dates of a collection year; years without dates of their own get the standard's defaults."""
+Source = Callable[[], Mapping[int, CollectionDates]]
+_source: list[Source] = [lambda: KNOWN_YEARS]
+
+
+def use_source(source: Source | None) -> None:
+    """Read collection years from `source` from now on (None: the standard's defaults, `KNOWN_YEARS`)."""
+    _source[0] = source or (lambda: KNOWN_YEARS)
+
+
+def known_years() -> Mapping[int, CollectionDates]:
+    """The collection years with dates of their own, from the calendar in use."""
+    return _source[0]()
+
+
+def default_dates(start_year: int) -> CollectionDates:
+    """The standard's dates of a collection year, before anyone edits them."""
     if start_year in KNOWN_YEARS:
         return KNOWN_YEARS[start_year]
     return CollectionDates(start_year, _D(start_year + 1, 6, 1), _D(start_year + 1, 12, 31), _D(start_year + 1, 12, 31))
+
+
+def dates_for(start_year: int) -> CollectionDates:
+    """The dates of a collection year; years without dates of their own get the standard's defaults."""
+    found = known_years().get(start_year)
+    return found if found is not None else default_dates(start_year)
 
 
 def collection_start_year(day: datetime.date) -> int:

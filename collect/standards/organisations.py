@@ -12,7 +12,6 @@ gives its context (or None when the context is of another kind, and the facts ar
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -223,7 +222,6 @@ def open_window(known: OrganisationContext | None) -> tuple[datetime.date, datet
     return None if known is None else _window_on(known.today, known.is_new_log)
 
 
-@functools.lru_cache(maxsize=64)
 def _window_on(today: datetime.date, new_log: bool) -> tuple[datetime.date, datetime.date]:
     first = earliest_open_start(today) if new_log else earliest_open_for_editing_start(today)
     return first, dates_for(collection_start_year(today)).end

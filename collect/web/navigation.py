@@ -40,6 +40,7 @@ SUPPORT_NAV = (
     NavItem("Sales logs", "journeys:sales-list", "sales"),
     NavItem("Schemes", "schemes:list", "schemes"),
     NavItem("Bulk uploads", "bulkupload:support-list", "bulk-uploads"),
+    NavItem("Collection", "collection:completeness", "collection"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
@@ -48,6 +49,7 @@ ORGANISATION_NAV = (
     NavItem("Schemes", "schemes:list", "schemes", shown_to=_sees_schemes),
     NavItem("Users", "accounts:users", "users"),
     NavItem("Your organisation", "organisations:mine", "organisation"),
+    NavItem("Completeness", "collection:completeness", "collection", shown_to=lambda user: user.is_data_coordinator),
 )
 
 

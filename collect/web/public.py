@@ -28,6 +28,11 @@ PUBLIC_VIEW_NAMES = frozenset(
         "opendata:file",
         "opendata:factsheet",
         "opendata:factsheet-pdf",
+        "collection:notification",
+        "collection:resources",
+        "collection:resource-file",
+        "collection:generated-template",
+        "collection:generated-specification",
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).

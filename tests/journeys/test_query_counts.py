@@ -18,11 +18,11 @@ from tests.journeys.support import form_data
 # the rulebook's context from the database (organisations with their facts, the assigned user's organisations, then
 # the local authority and rent range the rules look up) each time the rulebook runs (4: once for a view, three times
 # for a save); the options of the service's own questions (assigned_to: 1); for a save the locked log, the update, the
-# audit event and the savepoint (5).
-TASK_LIST = 13  # and whether the log has duplicates, and whether the person may delete it (2)
-PAGE_VIEW = 14
-PAGE_SAVE = 26
-LOG_LIST = 13  # with the filters' options, the count, one page of logs and the duplicate sets banner
+# audit event and the savepoint (5); the collection calendar (read once per request) and the notification banner (2).
+TASK_LIST = 15  # and whether the log has duplicates, and whether the person may delete it (2)
+PAGE_VIEW = 16
+PAGE_SAVE = 28
+LOG_LIST = 15  # with the filters' options, the count, one page of logs and the duplicate sets banner
 
 
 @pytest.fixture

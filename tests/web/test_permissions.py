@@ -74,6 +74,9 @@ def world(make_organisation, make_user) -> World:
         organisation=own, name="Own Homes Renamed", start_date=datetime.date(2030, 1, 1)
     )
     world.extra["merge"] = MergeRequest.objects.create(absorbing_organisation=own)
+    from collect.collection.calendar import seed_defaults
+
+    seed_defaults()  # the collection calendar, as the migration stores it
     return world
 
 
@@ -292,6 +295,110 @@ def bulk_upload_cases(kind: str) -> list[Case]:
             for m in ("get", "post")
         ),
     ]
+
+
+def own_nil_return(w: World) -> Any:
+    """The own organisation's declaration of no lettings in the first quarter of 2026."""
+    from collect.collection.models import NilReturn
+
+    if "nil_return" not in w.extra:
+        w.extra["nil_return"] = NilReturn.objects.create(
+            organisation=w.own, start_year=2026, quarter=1, kind="lettings", declared_by=w.people["coordinator"]
+        )
+    return w.extra["nil_return"]
+
+
+def reminder_round(w: World) -> Any:
+    """The reminder round before the 2026 second quarter's cut-off."""
+    from collect.collection.models import ReminderRound
+
+    found, _ = ReminderRound.objects.get_or_create(
+        start_year=2026,
+        quarter=2,
+        kind="reminder",
+        defaults={"cutoff": datetime.date(2026, 10, 9), "send_on": datetime.date(2026, 9, 25)},
+    )
+    return found
+
+
+def notification(w: World) -> Any:
+    """A notification banner with a page, shown to everyone."""
+    from collect.collection.models import Notification
+
+    if "notification" not in w.extra:
+        w.extra["notification"] = Notification.objects.create(
+            title="The deadline moves",
+            link_text="Read more",
+            page_content="Details.",
+            show_on_unauthenticated_pages=True,
+        )
+    return w.extra["notification"]
+
+
+def resource(w: World) -> Any:
+    """An uploaded resource of 2026 with its file."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from collect.collection.models import CollectionResource
+
+    if "resource" not in w.extra:
+        name = default_storage.save("collection-resources/test/form.pdf", ContentFile(b"%PDF-1.4 test"))
+        w.extra["resource"] = CollectionResource.objects.create(
+            start_year=2026, kind="lettings", resource_type="paper_form", display_name="Paper form",
+            file_name=name, original_name="form.pdf", content_type="application/pdf", size=13,
+        )  # fmt: skip
+    return w.extra["resource"]
+
+
+SUPPORT_ONLY = roles(DENY, DENY, ALLOW, DENY)
+COMPLETENESS = ("collection:completeness", "collection:completeness-csv")
+COLLECTION_CASES = [
+    *[Case(name, roles(DENY, ALLOW, ALLOW, ALLOW)) for name in COMPLETENESS],
+    *[Case(name, everyone(NOT_ALLOWED), method="post") for name in COMPLETENESS],
+    Case("collection:nil-returns", roles(DENY, ALLOW, DENY, ALLOW)),
+    Case("collection:nil-returns", roles(DENY, ALLOW, DENY, ALLOW), method="post",
+         data=lambda w: {"kind": "sales", "quarter": "2026-2"}),
+    Case("collection:nil-return-withdraw", roles(DENY, ALLOW, DENY, HIDE), args=lambda w: [own_nil_return(w).pk],
+         method="post"),
+    Case("collection:nil-return-withdraw", everyone(NOT_ALLOWED), args=lambda w: [own_nil_return(w).pk]),
+    Case("collection:digest", everyone()),
+    Case("collection:digest", everyone(), method="post", data=lambda w: {"frequency": "weekly"}),
+    Case("collection:calendar", SUPPORT_ONLY),
+    Case("collection:calendar", SUPPORT_ONLY, method="post"),
+    Case("collection:calendar-year", SUPPORT_ONLY, args=lambda w: [2026]),
+    Case("collection:calendar-year", SUPPORT_ONLY, args=lambda w: [2026], method="post"),
+    Case("collection:reminders", SUPPORT_ONLY),
+    Case("collection:reminders", everyone(NOT_ALLOWED), method="post"),
+    Case("collection:reminder-round", SUPPORT_ONLY, args=lambda w: [reminder_round(w).pk]),
+    Case("collection:reminder-round", SUPPORT_ONLY, args=lambda w: [reminder_round(w).pk], method="post",
+         data=lambda w: {"paused": "1"}),
+    Case("collection:data-quality", SUPPORT_ONLY),
+    Case("collection:data-quality", everyone(NOT_ALLOWED), method="post"),
+    Case("collection:notifications", SUPPORT_ONLY),
+    Case("collection:notifications", everyone(NOT_ALLOWED), method="post"),
+    Case("collection:notification-new", SUPPORT_ONLY),
+    Case("collection:notification-new", SUPPORT_ONLY, method="post",
+         data=lambda w: {"title": "Hello", "show_on_unauthenticated_pages": "0"}),
+    Case("collection:notification", everyone(), args=lambda w: [notification(w).pk]),
+    Case("collection:notification-edit", SUPPORT_ONLY, args=lambda w: [notification(w).pk]),
+    Case("collection:notification-edit", SUPPORT_ONLY, args=lambda w: [notification(w).pk], method="post"),
+    Case("collection:notification-end", SUPPORT_ONLY, args=lambda w: [notification(w).pk], method="post"),
+    Case("collection:notification-end", everyone(NOT_ALLOWED), args=lambda w: [notification(w).pk]),
+    Case("collection:notification-dismiss", everyone(), args=lambda w: [notification(w).pk], method="post"),
+    Case("collection:notification-dismiss", everyone(NOT_ALLOWED), args=lambda w: [notification(w).pk]),
+    Case("collection:resources", everyone()),
+    Case("collection:resource-manage", SUPPORT_ONLY, args=lambda w: [2026]),
+    Case("collection:resource-manage", SUPPORT_ONLY, args=lambda w: [2026], method="post"),
+    Case("collection:resource-file", everyone(), args=lambda w: [resource(w).pk]),
+    Case("collection:resource-delete", SUPPORT_ONLY, args=lambda w: [resource(w).pk], method="post"),
+    Case("collection:resource-delete", everyone(NOT_ALLOWED), args=lambda w: [resource(w).pk]),
+    Case("collection:generated-template", everyone(), args=lambda w: [2026, "lettings"]),
+    Case("collection:generated-specification", everyone(), args=lambda w: [2026, "sales"]),
+    Case("journeys:history", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_log(w).pk]),
+    Case("journeys:history", everyone(NOT_ALLOWED), args=lambda w: [own_log(w).pk], method="post"),
+    Case("journeys:sales-history", roles(ALLOW, ALLOW, ALLOW, HIDE), args=lambda w: [own_sales_log(w).pk]),
+]  # fmt: skip
 
 
 CASES: list[Case] = [
@@ -687,6 +794,8 @@ CASES: list[Case] = [
         method="post",
         data=lambda w: {"year": "2026", "notes": "n", "threshold": "5"},
     ),
+    # Running the collection (collect.collection) and a log's history.
+    *COLLECTION_CASES,
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),
@@ -709,6 +818,7 @@ def test_route_permissions(client, world, case, persona):
     response = getattr(client, case.method)(path, case.data(world))
     expected = case.expect[persona]
     status = response.status_code
+    response.close()  # a file download keeps its file open until closed
     outcomes = {403: DENY, 404: HIDE, 405: NOT_ALLOWED}
     outcome = outcomes.get(status, ALLOW if status < 400 else f"error {status}")
     assert outcome == expected, f"{case.id} as {persona}: {status}, expected {expected}"
