@@ -22,6 +22,17 @@ PUBLIC_VIEW_NAMES = frozenset(
         "accounts:confirm-email",
         "accounts:sign-out",
         "accounts:security-code-too-many",
+        # The supplier API (collect.api): its documents are public; its calls need a token, not a signed-in user.
+        "api:docs",
+        "api-v1:api-root",
+        "api-v1:openapi-json",
+        "api-v1:schemas",
+        "api-v1:schema",
+        *(
+            f"api-v1:{kind}-{call}"
+            for kind in ("lettings", "sales")
+            for call in ("list", "create", "validate", "detail", "update", "delete", "validate-change")
+        ),
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).
