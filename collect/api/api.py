@@ -4,8 +4,7 @@ Every call but the documents' needs `Authorization: Bearer <token>` (collect.api
 (collect.api.problems). The docs page (collect.api.views.docs) renders the OpenAPI document this module serves.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: django-ninja reads the endpoints' annotations, some of them local types.
 import datetime
 import enum
 from typing import Any
