@@ -26,7 +26,7 @@ from collect.api.payloads import (
     ProblemOut,
     ValidationOut,
 )
-from collect.api.problems import PROBLEM_CONTENT_TYPE, ApiProblem, request_error, unauthorised
+from collect.api.problems import PROBLEM_CONTENT_TYPE, ApiProblemError, request_error, unauthorised
 from collect.api.ratelimit import retry_after
 from collect.api.tokens import actor_for, find_token
 from collect.logs.models import VISIBLE_STATUSES
@@ -44,7 +44,7 @@ class TokenAuth(HttpBearer):
             return None
         wait = retry_after(found.pk)
         if wait is not None:
-            raise ApiProblem(
+            raise ApiProblemError(
                 429,
                 "Too many requests",
                 f"This token has made too many calls. Wait {wait} seconds before the next.",
@@ -82,8 +82,8 @@ api = SupplierApi(
 )
 
 
-@api.exception_handler(ApiProblem)
-def _problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
+@api.exception_handler(ApiProblemError)
+def _problem(request: HttpRequest, exc: ApiProblemError) -> HttpResponse:
     return exc.response()
 
 
@@ -101,17 +101,17 @@ def _invalid_request(request: HttpRequest, exc: ValidationError) -> HttpResponse
             where = ["body", *where[2:]]  # the body's parameter name is not part of the request
         errors.append(request_error("/" + "/".join(where), str(error.get("msg", "Not valid"))))
     detail = "The request is not as the OpenAPI document describes: see errors."
-    return ApiProblem(422, "The request cannot be read", detail, "invalid-request", errors).response()
+    return ApiProblemError(422, "The request cannot be read", detail, "invalid-request", errors).response()
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return ApiProblem(404, "Not found", "There is nothing at this address.", "not-found").response()
+    return ApiProblemError(404, "Not found", "There is nothing at this address.", "not-found").response()
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return ApiProblem(exc.status_code, "Request refused", str(exc)).response()
+    return ApiProblemError(exc.status_code, "Request refused", str(exc)).response()
 
 
 ERRORS: dict[int, Any] = {401: ProblemOut, 422: ProblemOut, 429: ProblemOut}
@@ -140,11 +140,11 @@ def log_router(kind: str) -> Router:
     )
     def list_logs(  # noqa: PLR0917 - the list's filters
         request: HttpRequest,
-        collection: collections | None = None,  # type: ignore[valid-type]
+        collection: collections | None = None,
         status: statuses | None = None,  # type: ignore[valid-type]
         updated_since: datetime.datetime | None = None,
         cursor: str | None = None,
-        limit: int = Query(service.PAGE_SIZE, ge=1, le=service.PAGE_SIZE),  # type: ignore[type-arg]
+        limit: int = Query(service.PAGE_SIZE, ge=1, le=service.PAGE_SIZE),
     ) -> Any:
         """Your organisation's logs, oldest first, filtered by collection year, status and time of the last change.
 
@@ -173,7 +173,7 @@ def log_router(kind: str) -> Router:
         request: HttpRequest,
         response: HttpResponse,
         payload: AnswersIn,
-        idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
     ) -> Any:
         """Create a log with some or all of its answers, in the collection year open today.
 
@@ -228,7 +228,7 @@ def log_router(kind: str) -> Router:
         response: HttpResponse,
         log_id: int,
         payload: AnswersIn,
-        if_match: str | None = Header(None, alias="If-Match"),  # type: ignore[type-arg]
+        if_match: str | None = Header(None, alias="If-Match"),
     ) -> Any:
         """Change some answers (null clears one). Send the ETag you read in If-Match: a stale one gets 412.
 
@@ -251,7 +251,7 @@ def log_router(kind: str) -> Router:
     def delete_log(
         request: HttpRequest,
         log_id: int,
-        if_match: str | None = Header(None, alias="If-Match"),  # type: ignore[type-arg]
+        if_match: str | None = Header(None, alias="If-Match"),
     ) -> Any:
         """Delete a log (it leaves every list); with If-Match, only if it has not changed since."""
         token: ApiToken = request.auth  # type: ignore[attr-defined]
@@ -306,7 +306,9 @@ def list_schemas(request: HttpRequest) -> Any:
 def get_schema(request: HttpRequest, collection_id: str) -> Any:
     """Generated from the collection year's declaration: every answer id with its type, codes and limits."""
     if collection_id not in COLLECTIONS:
-        raise ApiProblem(404, "Not found", f"No collection year {collection_id!r}: see /api/v1/schemas.", "not-found")
+        raise ApiProblemError(
+            404, "Not found", f"No collection year {collection_id!r}: see /api/v1/schemas.", "not-found"
+        )
     return Status(200, answers_schema(collection_id))
 
 

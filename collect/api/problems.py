@@ -16,7 +16,7 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 DOCS = "/api/v1/docs"
 
 
-class ApiProblem(Exception):
+class ApiProblemError(Exception):
     """An error that ends an API call with a problem response."""
 
     def __init__(  # noqa: PLR0917 - a problem has these parts
@@ -70,16 +70,20 @@ def request_error(path: str, message: str, check: str = "api.request") -> dict[s
     return {"field": field, "path": path, "check": check, "message": message}
 
 
-def unauthorised(detail: str = "Send a working API token in the header: Authorization: Bearer <token>.") -> ApiProblem:
+def unauthorised(
+    detail: str = "Send a working API token in the header: Authorization: Bearer <token>.",
+) -> ApiProblemError:
     """401: no token, or one that does not work."""
-    return ApiProblem(401, "Not signed in", detail, "unauthorised", headers={"WWW-Authenticate": 'Bearer realm="api"'})
+    return ApiProblemError(
+        401, "Not signed in", detail, "unauthorised", headers={"WWW-Authenticate": 'Bearer realm="api"'}
+    )
 
 
-def forbidden(detail: str) -> ApiProblem:
+def forbidden(detail: str) -> ApiProblemError:
     """403: the token may not do this."""
-    return ApiProblem(403, "Not allowed", detail, "forbidden")
+    return ApiProblemError(403, "Not allowed", detail, "forbidden")
 
 
-def not_found(detail: str = "There is no such log in your organisation's logs.") -> ApiProblem:
+def not_found(detail: str = "There is no such log in your organisation's logs.") -> ApiProblemError:
     """404: nothing here for this token (another organisation's log is not found either)."""
-    return ApiProblem(404, "Not found", detail, "not-found")
+    return ApiProblemError(404, "Not found", detail, "not-found")

@@ -23,7 +23,7 @@ from django.utils import timezone
 from collect.accounts.policy import can_create_logs
 from collect.api.answers import check_offered, check_values
 from collect.api.models import ApiActor, ApiToken, IdempotencyRecord
-from collect.api.problems import ApiProblem, answer_error, forbidden, not_found, request_error
+from collect.api.problems import ApiProblemError, answer_error, forbidden, not_found, request_error
 from collect.audit.models import Channel
 from collect.logs import policy
 from collect.logs.codec import to_json
@@ -123,17 +123,17 @@ def _blocking(outcome: Outcome, sent: Mapping[str, Any]) -> list[dict[str, Any]]
     return [answer_error(i.field, i.check_id, i.message) for i in outcome.errors if i.field in sent]
 
 
-def invalid_answers(errors: list[dict[str, Any]], outcome: Outcome | None = None) -> ApiProblem:
+def invalid_answers(errors: list[dict[str, Any]], outcome: Outcome | None = None) -> ApiProblemError:
     """422: answers that cannot be saved, each with its field, path and check."""
     extra = {"outcome": outcome_json(outcome)} if outcome is not None else {}
     detail = "Nothing was saved. Correct the answers listed in errors and send them again."
-    return ApiProblem(422, "The answers cannot be saved", detail, "invalid-answers", errors, extra=extra)
+    return ApiProblemError(422, "The answers cannot be saved", detail, "invalid-answers", errors, extra=extra)
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """Rolls back a change the rulebook refused."""
 
-    def __init__(self, problem: ApiProblem) -> None:
+    def __init__(self, problem: ApiProblemError) -> None:
         super().__init__(problem.detail)
         self.problem = problem
 
@@ -195,8 +195,8 @@ def create(kind: str, token: ApiToken, actor: ApiActor, sent: Mapping[str, Any])
             outcome = result.outcome if result else log_outcome(log, actor)
             blocking = _blocking(outcome, changes)
             if blocking:
-                raise _Refused(invalid_answers(blocking, outcome))
-    except _Refused as refused:
+                raise _RefusedError(invalid_answers(blocking, outcome))
+    except _RefusedError as refused:
         raise refused.problem from None
     return Saved(log, log_json(log, outcome))
 
@@ -213,8 +213,8 @@ def update(log: Log, actor: ApiActor, token: ApiToken, sent: Mapping[str, Any], 
             result = save_answers(log, changes, actor, channel=Channel.API, expected_version=version)
             blocking = _blocking(result.outcome, changes)
             if blocking:
-                raise _Refused(invalid_answers(blocking, result.outcome))
-    except _Refused as refused:
+                raise _RefusedError(invalid_answers(blocking, result.outcome))
+    except _RefusedError as refused:
         log.refresh_from_db()
         raise refused.problem from None
     except StaleLogError:
@@ -246,7 +246,7 @@ def expected_version(if_match: str | None, log: Log, *, required: bool = True) -
     if if_match is None:
         if not required:
             return None
-        raise ApiProblem(
+        raise ApiProblemError(
             428,
             "If-Match is needed",
             f"Send the log's ETag in an If-Match header (now {etag(log)}), so a change made since you read it is not "
@@ -262,9 +262,9 @@ def expected_version(if_match: str | None, log: Log, *, required: bool = True) -
     return int(value)
 
 
-def stale(log: Log) -> ApiProblem:
+def stale(log: Log) -> ApiProblemError:
     """412: the log has changed since the version the client read."""
-    return ApiProblem(
+    return ApiProblemError(
         412,
         "The log has changed",
         f"The log has changed since you read it (it is now at {etag(log)}). Read it again and send your change "
@@ -274,9 +274,9 @@ def stale(log: Log) -> ApiProblem:
     )
 
 
-def closed() -> ApiProblem:
+def closed() -> ApiProblemError:
     """409: the log's collection year is closed for changes."""
-    return ApiProblem(
+    return ApiProblemError(
         409, "The log cannot be changed", "The log's collection year is past its deadline for changes.", "closed"
     )
 
@@ -295,7 +295,7 @@ def replay(token: ApiToken, key: str, fingerprint: str) -> IdempotencyRecord | N
     IdempotencyRecord.objects.filter(token=token, created_at__lt=timezone.now() - IDEMPOTENCY_KEEP).delete()
     record = IdempotencyRecord.objects.filter(token=token, key=key).first()
     if record is not None and record.request_hash != fingerprint:
-        raise ApiProblem(
+        raise ApiProblemError(
             422,
             "Idempotency key already used",
             "This Idempotency-Key was used with a different request. Use a new key for a new log.",
@@ -308,7 +308,7 @@ def replay(token: ApiToken, key: str, fingerprint: str) -> IdempotencyRecord | N
 def create_once(kind: str, token: ApiToken, actor: ApiActor, sent: Mapping[str, Any], key: str) -> IdempotencyRecord:
     """Create a log for an idempotency key once: a repeat (even at the same moment) gets the first response."""
     if not key or len(key) > 200:
-        raise ApiProblem(
+        raise ApiProblemError(
             422,
             "Idempotency key not usable",
             "An Idempotency-Key has 1 to 200 characters.",
@@ -355,7 +355,7 @@ def decode_cursor(cursor: str) -> int:
             return int(number)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
-    raise ApiProblem(
+    raise ApiProblemError(
         422,
         "Cursor not recognised",
         "Use the next_cursor of the previous page, unchanged.",

@@ -19,7 +19,7 @@ from collect.api.models import ApiActor, ApiToken, Scope
 from collect.audit import trail
 from collect.organisations.models import Organisation
 
-TOKEN_PREFIX = "core_"
+TOKEN_PREFIX = "core_"  # noqa: S105 - the start of every token, not a secret
 SHOWN_PREFIX_LENGTH = len(TOKEN_PREFIX) + 6
 # last_used_at is written at most this often, so most calls do not write the token's row.
 LAST_USED_EVERY = datetime.timedelta(seconds=60)
