@@ -61,7 +61,18 @@ def _value_error(key: str, spec: Mapping[str, Any], value: Any, collection_id: s
     names = spec["type"]
     if not _has_type(value, names):
         return answer_error(key, "api.type", f"{key} must be {_type_words(names)}.")
+    if isinstance(value, str) and not _storable(value):
+        return answer_error(key, "api.type", f"{key} must be text without control characters.")
     return None
+
+
+def _storable(text: str) -> bool:
+    """Text every database keeps: no NUL character, no lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
 
 
 def check_values(collection_id: str, sent: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -7,10 +7,10 @@ Every call but the documents' needs `Authorization: Bearer <token>` (collect.api
 # No `from __future__ import annotations`: django-ninja reads the endpoints' annotations, some of them local types.
 import datetime
 import enum
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Header, NinjaAPI, Query, Router, Status
+from ninja import Header, NinjaAPI, Path, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
@@ -111,12 +111,20 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:
+        detail = f'{exc}: send a JSON object, such as {{"answers": {{}}}}.'
+        return ApiProblemError(400, "The request cannot be read", detail, "invalid-request").response()
     return ApiProblemError(exc.status_code, "Request refused", str(exc)).response()
 
 
 ERRORS: dict[int, Any] = {401: ProblemOut, 422: ProblemOut, 429: ProblemOut}
 READ_ERRORS: dict[int, Any] = {**ERRORS, 404: ProblemOut}
 WRITE_ERRORS: dict[int, Any] = {**READ_ERRORS, 403: ProblemOut, 409: ProblemOut}
+BODY_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 400: ProblemOut}  # 400: a body that is not JSON
+
+
+# A log id: a positive number that fits the database's ids (anything else is a 422 problem, not a 404 page).
+LogId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The log's id")]
 
 
 def _status_enum() -> type[enum.StrEnum]:
@@ -164,7 +172,7 @@ def log_router(kind: str) -> Router:
 
     @router.post(
         "",
-        response={201: LogOut, **WRITE_ERRORS},
+        response={201: LogOut, **BODY_ERRORS},
         url_name=f"{kind}-create",
         operation_id=f"create_{kind}_log",
         summary=f"Create a {kind} log",
@@ -192,7 +200,7 @@ def log_router(kind: str) -> Router:
 
     @router.post(
         "/validate",
-        response={200: ValidationOut, **WRITE_ERRORS},
+        response={200: ValidationOut, **BODY_ERRORS},
         url_name=f"{kind}-validate",
         operation_id=f"validate_new_{kind}_log",
         summary=f"Check the answers of a new {kind} log without saving",
@@ -203,13 +211,13 @@ def log_router(kind: str) -> Router:
         return Status(200, service.validate_new(kind, actor, payload.answers))
 
     @router.get(
-        "/{int:log_id}",
+        "/{log_id}",
         response={200: LogOut, **READ_ERRORS},
         url_name=f"{kind}-detail",
         operation_id=f"get_{kind}_log",
         summary=f"Read a {kind} log",
     )
-    def read_log(request: HttpRequest, response: HttpResponse, log_id: int) -> Any:
+    def read_log(request: HttpRequest, response: HttpResponse, log_id: LogId) -> Any:
         """A log with its answers and the rulebook's outcome; the ETag header holds its version."""
         actor = actor_for(request.auth)  # type: ignore[attr-defined]
         log = service.find_log(actor, kind, log_id)
@@ -217,8 +225,8 @@ def log_router(kind: str) -> Router:
         return Status(200, service.log_json(log, service.log_outcome(log, actor)))
 
     @router.patch(
-        "/{int:log_id}",
-        response={200: LogOut, **WRITE_ERRORS, 412: ProblemOut, 428: ProblemOut},
+        "/{log_id}",
+        response={200: LogOut, **BODY_ERRORS, 412: ProblemOut, 428: ProblemOut},
         url_name=f"{kind}-update",
         operation_id=f"update_{kind}_log",
         summary=f"Change a {kind} log's answers",
@@ -226,7 +234,7 @@ def log_router(kind: str) -> Router:
     def update_log(
         request: HttpRequest,
         response: HttpResponse,
-        log_id: int,
+        log_id: LogId,
         payload: AnswersIn,
         if_match: str | None = Header(None, alias="If-Match"),
     ) -> Any:
@@ -242,7 +250,7 @@ def log_router(kind: str) -> Router:
         return Status(200, saved.body)
 
     @router.delete(
-        "/{int:log_id}",
+        "/{log_id}",
         response={204: None, **WRITE_ERRORS, 412: ProblemOut},
         url_name=f"{kind}-delete",
         operation_id=f"delete_{kind}_log",
@@ -250,7 +258,7 @@ def log_router(kind: str) -> Router:
     )
     def delete_log(
         request: HttpRequest,
-        log_id: int,
+        log_id: LogId,
         if_match: str | None = Header(None, alias="If-Match"),
     ) -> Any:
         """Delete a log (it leaves every list); with If-Match, only if it has not changed since."""
@@ -260,13 +268,13 @@ def log_router(kind: str) -> Router:
         return Status(204, None)
 
     @router.post(
-        "/{int:log_id}/validate",
-        response={200: ValidationOut, **WRITE_ERRORS},
+        "/{log_id}/validate",
+        response={200: ValidationOut, **BODY_ERRORS},
         url_name=f"{kind}-validate-change",
         operation_id=f"validate_{kind}_log_change",
         summary=f"Check changes to a {kind} log without saving",
     )
-    def validate_change(request: HttpRequest, log_id: int, payload: AnswersIn) -> Any:
+    def validate_change(request: HttpRequest, log_id: LogId, payload: AnswersIn) -> Any:
         """The rulebook's outcome for a log with these changes, saving nothing."""
         actor = actor_for(request.auth)  # type: ignore[attr-defined]
         return Status(200, service.validate_change(service.find_log(actor, kind, log_id), actor, payload.answers))

@@ -307,11 +307,11 @@ def replay(token: ApiToken, key: str, fingerprint: str) -> IdempotencyRecord | N
 
 def create_once(kind: str, token: ApiToken, actor: ApiActor, sent: Mapping[str, Any], key: str) -> IdempotencyRecord:
     """Create a log for an idempotency key once: a repeat (even at the same moment) gets the first response."""
-    if not key or len(key) > 200:
+    if not key or len(key) > 200 or not (key.isascii() and key.isprintable()):
         raise ApiProblemError(
             422,
             "Idempotency key not usable",
-            "An Idempotency-Key has 1 to 200 characters.",
+            "An Idempotency-Key has 1 to 200 printable ASCII characters.",
             "invalid-request",
             [request_error("/headers/Idempotency-Key", "Use 1 to 200 characters, such as a UUID.")],
         )

@@ -116,3 +116,45 @@ def test_validate_only_saves_nothing(api, signed_organisation, coordinator):
     assert broken["valid"] is False
     assert {e["field"] for e in broken["errors"]} >= {"beds", "what"}
     assert Log.objects.count() == before
+
+
+def test_text_a_database_cannot_keep_is_refused(api):
+    for text in ("T\x00", "T\ud800"):
+        response = api.post(LETTINGS, {"answers": {"tenancycode": text}})  # sent escaped: \u0000, \ud800
+        assert response.status_code == 422, text
+        assert response.json()["errors"][0]["field"] == "tenancycode"
+
+
+def test_a_body_that_is_not_json_is_a_400_problem(api):
+    response = api.client.post(LETTINGS, data="{nope", content_type="application/json", headers=api.headers({}))
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_a_log_id_that_is_not_a_number_is_a_422_problem(api):
+    response = api.get(f"{LETTINGS}/abc")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["path"] == "/path/log_id"
+    assert api.get(f"{LETTINGS}/{2**70}").status_code == 422
+
+
+def test_the_openapi_document_is_served_with_problem_errors(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["info"]["version"] == "1"
+    create = document["paths"]["/api/v1/lettings-logs"]["post"]
+    assert set(create["responses"]["422"]["content"]) == {"application/problem+json"}
+    assert "application/json" in create["responses"]["201"]["content"]
+    assert document["components"]["securitySchemes"]
+
+
+def test_every_api_call_needs_a_token_and_no_sign_in(client, db):
+    from tests.web.test_access import ROUTES
+
+    documents = {"api-v1:openapi-json", "api-v1:schemas", "api-v1:schema", "api-v1:api-root"}
+    calls = [(name, path) for name, path in ROUTES if name.startswith("api-v1:") and name not in documents]
+    assert len(calls) == 14
+    for name, path in calls:
+        response = client.generic("POST" if "create" in name or "validate" in name else "GET", path)
+        assert response.status_code in {401, 405}, name
+        if response.status_code == 401:
+            assert response["Content-Type"].startswith("application/problem+json")
