@@ -190,9 +190,8 @@ def create(kind: str, token: ApiToken, actor: ApiActor, sent: Mapping[str, Any])
         changes.setdefault("assigned_to_id", None)  # the token's maker is not one of the organisation's users
     try:
         with transaction.atomic():
-            log = create_log(actor, kind, channel=Channel.API).log
-            result = save_answers(log, changes, actor, channel=Channel.API) if changes else None
-            outcome = result.outcome if result else log_outcome(log, actor)
+            result = create_log(actor, kind, channel=Channel.API, answers=changes)
+            log, outcome = result.log, result.outcome
             blocking = _blocking(outcome, changes)
             if blocking:
                 raise _RefusedError(invalid_answers(blocking, outcome))

@@ -25,6 +25,8 @@ def test_create_a_complete_lettings_log(api, signed_organisation, coordinator):
     assert log.created_via == Channel.API
     assert log.owning_organisation == signed_organisation
     events = AuditEvent.objects.filter(target_type="log", target_id=log.pk)
+    assert [e.action for e in events] == ["create"]  # the defaults and the answers in one save
+    assert events[0].changes["beds"]["to"] == 2
     assert {e.channel for e in events} == {Channel.API}
     assert all("API token Housing system" in e.actor_name for e in events)
     assert all(e.actor_id == coordinator.pk for e in events)
