@@ -160,3 +160,20 @@ def test_every_api_call_needs_a_token_and_no_sign_in(client, db):
         assert response.status_code in {401, 405}, name
         if response.status_code == 401:
             assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_a_soft_warning_is_confirmed_by_sending_its_confirmation_field(api, signed_organisation, coordinator):
+    answers = example_answers(lettings.GENERAL_NEEDS, signed_organisation, coordinator)
+    created = api.post(LETTINGS, {"answers": {**answers, "age1": 85}})
+    assert created.status_code == 201, created.json()  # a warning does not stop the save
+    body = created.json()
+    assert body["status"] == "in_progress"
+    warning = body["outcome"]["warnings"][0]
+    assert warning["check"] == "RET_O"
+    assert warning["confirm_field"] == "retirement_value_check"
+    confirmed = api.patch(
+        f"{LETTINGS}/{body['id']}", {"answers": {warning["confirm_field"]: 0}}, **{"If-Match": created["ETag"]}
+    )
+    assert confirmed.status_code == 200, confirmed.json()
+    assert confirmed.json()["outcome"]["warnings"] == []
+    assert confirmed.json()["status"] == "completed"
