@@ -19,7 +19,6 @@ from collect.api.json_schema import answers_schema, collections_of
 from collect.api.models import ApiToken
 from collect.api.payloads import (
     AnswersIn,
-    CollectionOut,
     CollectionsOut,
     LogOut,
     LogPageOut,
@@ -323,5 +322,3 @@ def get_schema(request: HttpRequest, collection_id: str) -> Any:
 for _kind in KINDS:
     api.add_router(f"/{_kind}-logs", log_router(_kind))
 api.add_router("/schemas", schemas)
-
-__all__ = ["CollectionOut", "api"]
