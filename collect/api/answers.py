@@ -99,7 +99,8 @@ def check_offered(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Changes to record answers must be options the service offers this person (as the web form does).
 
-    A matching option's own code replaces the sent value (so "12" becomes the organisation id 12).
+    A matching option's own code replaces the sent value (so "12" becomes the organisation id 12). An answer the log
+    already has is not checked again.
     """
     providers = providers_for(kind)
     candidate = {**stored, **changes}
@@ -108,6 +109,9 @@ def check_offered(
     for key, provider in providers.items():  # organisations before the users and schemes that depend on them
         value = changes.get(key)
         if value is None:
+            continue
+        if key in stored and str(stored[key]) == str(value):
+            checked[key] = candidate[key] = stored[key]  # the answer the log has (a log read and sent back whole)
             continue
         offered = {str(code): code for code, _ in provider(user, candidate)}
         if str(value) in offered:

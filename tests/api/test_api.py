@@ -177,3 +177,26 @@ def test_a_soft_warning_is_confirmed_by_sending_its_confirmation_field(api, sign
     assert confirmed.status_code == 200, confirmed.json()
     assert confirmed.json()["outcome"]["warnings"] == []
     assert confirmed.json()["status"] == "completed"
+
+
+def test_a_log_read_can_be_sent_back_whole(api, signed_organisation, coordinator):
+    answers = example_answers(sales.STAIRCASING, signed_organisation, coordinator)
+    created = api.post(SALES, {"answers": answers})
+    assert created.status_code == 201, created.json()
+    read = api.get(f"{SALES}/{created.json()['id']}")
+    sent_back = api.patch(
+        f"{SALES}/{created.json()['id']}", {"answers": read.json()["answers"]}, **{"If-Match": read["ETag"]}
+    )
+    assert sent_back.status_code == 200, sent_back.json()
+    assert sent_back.json()["answers"] == read.json()["answers"]
+    assert sent_back.json()["status"] == "completed"
+
+
+def test_record_answers_sent_as_text_are_kept_as_ids(api, signed_organisation, coordinator):
+    created = api.post(LETTINGS, {"answers": {"owning_organisation_id": str(signed_organisation.pk)}})
+    assert created.status_code == 201, created.json()
+    assert created.json()["answers"]["owning_organisation_id"] == signed_organisation.pk
+    url = f"{LETTINGS}/{created.json()['id']}"
+    again = api.patch(url, {"answers": {"owning_organisation_id": str(signed_organisation.pk)}}, **{"If-Match": "*"})
+    assert again.json()["answers"]["owning_organisation_id"] == signed_organisation.pk
+    assert api.get(LETTINGS).json()["items"][0]["id"] == created.json()["id"]  # still in the organisation's scope
