@@ -306,6 +306,7 @@ def replay(token: ApiToken, key: str, fingerprint: str) -> IdempotencyRecord | N
 
 def create_once(kind: str, token: ApiToken, actor: ApiActor, sent: Mapping[str, Any], key: str) -> IdempotencyRecord:
     """Create a log for an idempotency key once: a repeat (even at the same moment) gets the first response."""
+    require_write(token)
     if not key or len(key) > 200 or not (key.isascii() and key.isprintable()):
         raise ApiProblemError(
             422,

@@ -177,3 +177,11 @@ def test_bad_list_parameters_are_problems(api):
         assert response.status_code == 422, params
         assert response["Content-Type"].startswith("application/problem+json")
         assert response.json()["errors"][0]["path"].startswith("/query/")
+
+
+def test_a_read_only_token_cannot_create_with_a_key(signed_organisation, make_token):
+    from collect.api.models import Scope
+
+    reader = ApiClient(make_token(scope=Scope.READ)[1])
+    assert reader.post(LETTINGS, {"answers": {}}, **{"Idempotency-Key": "k"}).status_code == 403
+    assert not IdempotencyRecord.objects.exists()
