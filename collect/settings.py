@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "collect.operations",
     "collect.opendata",
     "collect.collection",
+    "collect.api",
 ]
 
 MIDDLEWARE = [
@@ -307,3 +308,8 @@ OS_PLACES_URL = os.environ.get("COLLECT_OS_PLACES_URL", "https://api.os.uk/searc
 ADDRESS_LOOKUP = os.environ.get(
     "COLLECT_ADDRESS_LOOKUP", "collect.addresses.os_places.from_settings" if OS_PLACES_KEY else ""
 )
+
+# The supplier API (collect.api): calls per token per window, counted in this cache (a shared one in production).
+COLLECT_API_RATE_LIMIT = int(os.environ.get("COLLECT_API_RATE_LIMIT", "600"))
+COLLECT_API_RATE_WINDOW = int(os.environ.get("COLLECT_API_RATE_WINDOW", "60"))
+COLLECT_API_RATE_CACHE = os.environ.get("COLLECT_API_RATE_CACHE", "default")

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from collect.api.api import api as supplier_api
 from collect.web import views
 
 urlpatterns = [
@@ -14,6 +15,9 @@ urlpatterns = [
     path("", include("collect.exports.urls")),
     path("", include("collect.opendata.urls")),
     path("", include("collect.collection.urls")),
+    # The supplier API: its pages (tokens, docs), then its calls (token authentication, not sign-in).
+    path("", include("collect.api.urls")),
+    path("api/v1/", supplier_api.urls),
     # Only answers in debug mode (collect.notify.views).
     path("dev/emails/", include("collect.notify.urls")),
 ]

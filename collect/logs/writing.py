@@ -204,8 +204,17 @@ def save_answers(
     return SaveResult(locked, outcome, changed)
 
 
-def create_log(user: User, kind: str = LogKind.LETTINGS, *, channel: Channel = Channel.WEB) -> SaveResult:
-    """A new log with the defaults of its creator's role (platform.md §2.3), saved through the write path."""
+def create_log(
+    user: User,
+    kind: str = LogKind.LETTINGS,
+    *,
+    channel: Channel = Channel.WEB,
+    answers: Mapping[str, Any] | None = None,
+) -> SaveResult:
+    """A new log with the defaults of its creator's role (platform.md §2.3), saved through the write path.
+
+    `answers` (the API's create) are saved with the defaults, over them, in the same save.
+    """
     log = Log(kind=kind, collection=collection_for_new_log(kind), created_by=user, created_via=channel)
     log.save()
     defaults: dict[str, Any] = {}
@@ -222,7 +231,7 @@ def create_log(user: User, kind: str = LogKind.LETTINGS, *, channel: Channel = C
             "managing_organisation_id": organisation.pk,
             "assigned_to_id": user.pk,
         }
-    return save_answers(log, defaults, user, channel=channel, action="create")
+    return save_answers(log, {**defaults, **(answers or {})}, user, channel=channel, action="create")
 
 
 def delete_logs(logs: Iterable[Log], user: User | None, *, channel: Channel = Channel.WEB) -> list[Log]:

@@ -33,6 +33,17 @@ PUBLIC_VIEW_NAMES = frozenset(
         "collection:resource-file",
         "collection:generated-template",
         "collection:generated-specification",
+        # The supplier API (collect.api): its documents are public; its calls need a token, not a signed-in user.
+        "api:docs",
+        "api-v1:api-root",
+        "api-v1:openapi-json",
+        "api-v1:schemas",
+        "api-v1:schema",
+        *(
+            f"api-v1:{kind}-{call}"
+            for kind in ("lettings", "sales")
+            for call in ("list", "create", "validate", "detail", "update", "delete", "validate-change")
+        ),
     }
 )
 # Reachable without signing in only while settings.DEBUG is on (the views refuse otherwise).

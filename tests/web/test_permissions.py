@@ -401,6 +401,15 @@ COLLECTION_CASES = [
 ]  # fmt: skip
 
 
+def own_api_token(w: World) -> list[Any]:
+    """The own organisation and an API token of it, made by its coordinator."""
+    if "api_token" not in w.extra:
+        from collect.api.tokens import create_token
+
+        w.extra["api_token"] = create_token(w.people["coordinator"], w.own, "Housing system")[0]
+    return [w.own.pk, w.extra["api_token"].pk]
+
+
 CASES: list[Case] = [
     Case("web:home", everyone()),
     Case("accounts:account", everyone()),
@@ -799,6 +808,17 @@ CASES: list[Case] = [
     # Debug-only pages answer 404 outside debug mode, for everyone.
     Case("notify:sent-emails", everyone(HIDE)),
     Case("notify:sent-email", everyone(HIDE), args=lambda w: ["x"]),
+    # API tokens: the organisation's data coordinators and support.
+    Case("api:tokens", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case("api:token-create", roles(DENY, ALLOW, ALLOW, HIDE), args=lambda w: [w.own.pk]),
+    Case(
+        "api:token-create",
+        roles(DENY, ALLOW, ALLOW, HIDE),
+        args=lambda w: [w.own.pk],
+        method="post",
+        data=lambda w: {"name": "Housing system", "scope": "read"},
+    ),
+    *(Case("api:token-revoke", roles(DENY, ALLOW, ALLOW, HIDE), args=own_api_token, method=m) for m in ("get", "post")),
 ]
 
 
