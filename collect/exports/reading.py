@@ -1,0 +1,193 @@
+"""Logs read for data out, a batch at a time: each log's own fields and the answers a column set needs, as text.
+
+A batch is a polars frame with a column "r.<field>" per field of `LOG_FIELDS` (ids as integers, times as UTC
+datetimes, the rest as text) and a column "a.<id>" per answer asked for (text as JSON writes it: `100`, `12.5`,
+`true`), in id order. Memory stays flat however many logs there are: one batch at a time.
+
+On PostgreSQL the logs come through one `COPY (SELECT ...) TO STDOUT` of the queryset's own query (so scope, search
+and filters are the ORM's): the database writes each log as one line of JSON (its fields, then its answers), a thread
+reads the lines while the previous batch is being written, and polars decodes a batch of lines at once. Elsewhere
+(SQLite) a server-side cursor reads the same fields and polars decodes the answers' JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import polars as pl
+from django.db import connections
+from django.db.models import Max, QuerySet, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+
+from collect.audit.models import AuditEvent
+from collect.logs.models import Log
+
+# A log's own fields read with its answers (the ORM's names) and their types in a batch.
+LOG_FIELDS: dict[str, Any] = {
+    "pk": pl.Int64,
+    "status": pl.String,
+    "duplicate_key": pl.String,
+    "created_at": pl.Datetime("us", "UTC"),
+    "updated_at": pl.Datetime("us", "UTC"),
+    "deleted_at": pl.Datetime("us", "UTC"),
+    "created_via": pl.String,
+    "bulk_upload_id": pl.Int64,
+    "owning_organisation_id": pl.Int64,
+    "managing_organisation_id": pl.Int64,
+    "assigned_to_id": pl.Int64,
+    "created_by_id": pl.Int64,
+    "scheme_id": pl.Int64,
+    "location_id": pl.Int64,
+    "updated_by_id": pl.Int64,  # the user of the log's latest audit event (read only when asked for)
+}
+_TIMES = tuple(name for name, kind in LOG_FIELDS.items() if isinstance(kind, pl.Datetime))
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.f%:z"
+
+
+def batches(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool = False) -> Iterator[pl.DataFrame]:
+    """These logs in id order, `size` at a time (see the module's docstring); `updated_by`: who changed each last."""
+    if connections[logs.db].vendor == "postgresql":
+        return _copied(logs, keys, size, updated_by=updated_by)
+    return _fetched(logs, keys, size, updated_by=updated_by)
+
+
+def _empty_fields(height: int) -> dict[str, pl.Series]:
+    return {f"r.{name}": pl.Series([None] * height, dtype=kind) for name, kind in LOG_FIELDS.items()}
+
+
+# PostgreSQL --------------------------------------------------------------------------------------------------------
+
+
+def _line_sql(table: str, updated_by: bool) -> str:
+    """One log as one line of JSON: its fields named "r.<field>", then its answers (SQL over the log's table)."""
+    fields = []
+    for name in LOG_FIELDS:
+        if name == "updated_by_id":
+            continue
+        column = Log._meta.pk.column if name == "pk" else Log._meta.get_field(name).column  # type: ignore[union-attr]
+        fields.append(f"'r.{name}', {table}.\"{column}\"")
+    if updated_by:
+        fields.append(
+            f"'r.updated_by_id', (SELECT e.actor_id FROM {AuditEvent._meta.db_table} e WHERE e.target_type = 'log' "  # noqa: S608
+            f'AND e.target_id = {table}."id" ORDER BY e.id DESC LIMIT 1)'
+        )
+    answers = f'{table}."answers"'
+    return (
+        f"left(json_build_object({', '.join(fields)})::text, -1) || "
+        f"CASE WHEN {answers} = '{{}}'::jsonb THEN '}}' ELSE ', ' || substr({answers}::text, 2) END"
+    )
+
+
+def _copy_sql(logs: QuerySet[Log], updated_by: bool) -> str:
+    """The COPY statement of the queryset's query, every parameter bound as a literal by psycopg."""
+    from psycopg import ClientCursor
+
+    connection = connections[logs.db]
+    table = connection.ops.quote_name(Log._meta.db_table)
+    lines = logs.order_by("pk").annotate(data_out_line=RawSQL(_line_sql(table, updated_by), ()))  # noqa: S611 - names only
+    sql, params = lines.values_list("data_out_line").query.sql_with_params()
+    connection.ensure_connection()
+    with ClientCursor(connection.connection) as cursor:
+        query = cursor.mogrify(sql, params)
+    # CSV with a delimiter and quote that JSON text never holds (it escapes every control character): lines as they are.
+    return f"COPY ({query}) TO STDOUT (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
+
+
+_DONE = object()
+
+
+def _copied(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool) -> Iterator[pl.DataFrame]:
+    statement = _copy_sql(logs, updated_by)
+    raw = connections[logs.db].connection
+    found: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            with raw.cursor() as cursor, cursor.copy(statement) as copy:
+                lines: list[Any] = []
+                for line in copy:
+                    lines.append(line)
+                    if len(lines) == size:
+                        found.put(b"".join(lines))
+                        lines = []
+                        if stop.is_set():
+                            return
+                if lines:
+                    found.put(b"".join(lines))
+            found.put(_DONE)
+        except BaseException as error:  # handed to the reading generator, which raises it
+            found.put(error)
+
+    schema: dict[str, Any] = {f"r.{name}": _json_kind(kind) for name, kind in LOG_FIELDS.items()}
+    schema.update(dict.fromkeys(keys, pl.String))
+    renamed = {key: f"a.{key}" for key in keys}
+    reader = threading.Thread(target=read, name="data-out-copy", daemon=True)
+    reader.start()
+    try:
+        while (item := found.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            frame = pl.read_ndjson(io.BytesIO(item), schema=schema).rename(renamed)
+            del item
+            yield frame.with_columns(
+                pl.col(f"r.{name}").str.to_datetime(_TIME_FORMAT, time_zone="UTC", time_unit="us") for name in _TIMES
+            )
+    finally:
+        stop.set()
+        while reader.is_alive():  # let the reader finish its batch and leave the COPY
+            with contextlib.suppress(queue.Empty):
+                found.get(timeout=0.1)
+        reader.join()
+
+
+def _json_kind(kind: Any) -> Any:
+    return pl.String if isinstance(kind, pl.Datetime) else kind
+
+
+# Other databases ---------------------------------------------------------------------------------------------------
+
+
+def _fetched(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool) -> Iterator[pl.DataFrame]:
+    names = [name for name in LOG_FIELDS if name != "updated_by_id"]
+    found = logs.order_by("pk").annotate(answers_text=Cast("answers", output_field=TextField()))
+    schema = dict.fromkeys(keys, pl.String)
+    batch: list[tuple[Any, ...]] = []
+    for row in found.values_list(*names, "answers_text").iterator(chunk_size=size):
+        batch.append(row)
+        if len(batch) == size:
+            yield _frame(batch, names, schema, updated_by)
+            batch = []
+    if batch:
+        yield _frame(batch, names, schema, updated_by)
+
+
+def _frame(batch: list[tuple[Any, ...]], names: list[str], schema: dict[str, Any], updated_by: bool) -> pl.DataFrame:
+    values = list(zip(*batch, strict=True))
+    fields = _empty_fields(len(batch))
+    for name, column in zip(names, values, strict=False):
+        fields[f"r.{name}"] = pl.Series(column, dtype=LOG_FIELDS[name])
+    if updated_by:
+        updaters = _last_updaters(values[0])
+        fields["r.updated_by_id"] = pl.Series([updaters.get(pk) for pk in values[0]], dtype=pl.Int64)
+    answers = pl.read_ndjson(io.BytesIO("\n".join(values[-1]).encode()), schema=schema) if schema else pl.DataFrame()
+    answers = answers.rename({key: f"a.{key}" for key in schema})
+    return pl.concat([pl.DataFrame(fields), answers], how="horizontal")
+
+
+def _last_updaters(ids: tuple[int, ...]) -> dict[int, int]:
+    """The user of the latest audit event of each of these logs (who last changed it)."""
+    latest = (
+        AuditEvent.objects.filter(target_type="log", target_id__in=ids)
+        .values("target_id")
+        .annotate(last=Max("pk"))
+        .values_list("last", flat=True)
+    )
+    found = AuditEvent.objects.filter(pk__in=list(latest), actor__isnull=False)
+    return dict(found.values_list("target_id", "actor_id"))
