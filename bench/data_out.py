@@ -144,7 +144,7 @@ def _measure(what: str) -> dict[str, float]:
     from django.utils import timezone
 
     from collect.exports import files
-    from collect.exports.frames import Variant, log_frames, plan
+    from collect.exports.frames import Variant, free_text_columns, log_frames, plan
     from collect.exports.statistics import export_target, targets
     from collect.logs.models import Log
     from collect.standards.registry import collection
@@ -157,11 +157,9 @@ def _measure(what: str) -> dict[str, float]:
             columns = year.downloads.columns(support=True)
             target = Path(folder) / "download.csv"
             with target.open("wb") as file:
-                rows = files.write_csv(
-                    log_frames(Log.objects.filter(kind="lettings").visible(), plan(year, columns, Variant.CODES)),
-                    columns,
-                    file,
-                )
+                the_plan = plan(year, columns, Variant.CODES)
+                logs = Log.objects.filter(kind="lettings").visible()
+                rows = files.write_csv(log_frames(logs, the_plan), columns, file, free_text_columns(the_plan))
             size = target.stat().st_size
         else:
             lettings = next(t for t in targets(timezone.localdate()) if t.collection == "lettings")

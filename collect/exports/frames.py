@@ -36,7 +36,7 @@ from collect.rulebook.downloads import (
 )
 from collect.schemes.models import Location, Scheme
 
-BATCH = 20_000
+BATCH = 5_000  # logs read at a time: memory stays under 300 MB (polars' JSON reader needs ~10 times a batch)
 TIME_ZONE = "Europe/London"
 
 
@@ -89,6 +89,76 @@ def plan(year: CollectionYear, columns: tuple[Column, ...], variant: Variant) ->
         )
     }
     return Plan(year, columns, variant, labels, authorities, users, organisations)
+
+
+# Record facts that hold only ids, codes, numbers, dates or names from reference data: never typed in by anyone.
+_CODED_FACTS = frozenset(
+    {
+        "id",
+        "status",
+        "duplicate_set_id",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+        "created_by_id",
+        "assigned_to_id",
+        "updated_by_id",
+        "is_dpo",
+        "creation_method",
+        "collection_start_year",
+        "bulk_upload_id",
+        "owning_organisation_id",
+        "managing_organisation_id",
+        "owning_organisation_provider_type",
+        "scheme_created_at",
+        "scheme_confidential",
+        "scheme_type",
+        "scheme_registered_under_care_act",
+        "scheme_primary_client_group",
+        "scheme_has_other_client_group",
+        "scheme_secondary_client_group",
+        "scheme_support_type",
+        "scheme_intended_stay",
+        "location_units",
+        "location_type_of_unit",
+        "location_mobility_type",
+        "location_local_authority",
+        "location_startdate",
+    }
+)
+_CODED_KINDS = frozenset(
+    {
+        QuestionKind.RADIO,
+        QuestionKind.CHECKBOX,
+        QuestionKind.SELECT,
+        QuestionKind.NUMERIC,
+        QuestionKind.DATE,
+        QuestionKind.POSTCODE,
+        QuestionKind.ADDRESS,
+        QuestionKind.INTERRUPTION,
+    }
+)
+
+
+def free_text_columns(the_plan: Plan) -> set[str]:
+    """The columns whose values someone may have typed (so a spreadsheet could read one as a formula).
+
+    Every other column holds codes, numbers, dates, declared labels or reference data: an answer to a question that
+    offers options or checks its answer's form, a checkbox option, a local authority's name, a coded record fact.
+    An answer the collection year does not ask as a question (a derived variable) counts as free text.
+    """
+    questions = the_plan.year.questions()
+    found = set()
+    for column in the_plan.columns:
+        value = column.value
+        if isinstance(value, Answer | Recoded):
+            question = questions.get(value.key)
+            coded = value.key in the_plan.option_labels or (question is not None and question.kind in _CODED_KINDS)
+            if not coded:
+                found.add(column.name)
+        elif isinstance(value, Record) and value.key not in _CODED_FACTS:
+            found.add(column.name)
+    return found
 
 
 def _text(value: Any) -> str:
