@@ -7,7 +7,9 @@ copied by the database itself with their own tenant codes (INSERT ... SELECT, 10
 size. Each measurement runs
 in a fresh process so its peak memory is its own: the support codes CSV download of every log (as the download job
 writes it, to a local file) and the full XML export of the lettings collection year (zip with parts of 10,000).
-Printed: rows per second, seconds, peak resident memory of the process, and the file size.
+Printed: rows per second, seconds, CPU seconds of the process (all its threads) and, for PostgreSQL on this machine,
+of the database server process that served it; peak resident memory of the process, the file size, and the machine's
+load average (the machine may be shared: compare CPU seconds as well as time).
 
 SQLite by default (a new database file); `--database-url postgres://postgres@127.0.0.1:5432/collect_bench_dataout`
 for PostgreSQL (created if missing; emptied first).
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -149,7 +152,8 @@ def _measure(what: str) -> dict[str, float]:
     from collect.logs.models import Log
     from collect.standards.registry import collection
 
-    started = time.perf_counter()
+    database_cpu = _database_cpu()
+    started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory() as folder:
         if what == "csv":
             year = collection(COLLECTION)
@@ -169,14 +173,41 @@ def _measure(what: str) -> dict[str, float]:
 
             size = default_storage.size(run.zip_name)
             default_storage.delete(run.zip_name)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "rows": rows,
         "seconds": seconds,
+        "cpu": cpu,
+        "database_cpu": database_cpu() if database_cpu else 0.0,
         "rows_per_second": rows / seconds,
         "peak_mb": _peak_rss_mb(),
         "mb": size / 1e6,
     }
+
+
+def _database_cpu() -> Any:
+    """A function giving the CPU seconds the database server process of this connection has used since now.
+
+    PostgreSQL on this machine only (its server process's /proc entry); None elsewhere.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def used() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+
+    start = used()
+    return lambda: used() - start
 
 
 def _prepare_database(url: str) -> str:
@@ -214,7 +245,10 @@ def main() -> None:
         url = _prepare_database(args.database_url or f"sqlite:///{folder}/bench.sqlite3")
         env = dict(os.environ)
         print(f"Database: {url.split('@')[-1]}")
-        print(f"{'logs':>10} {'what':>5} {'rows/s':>10} {'seconds':>8} {'peak MB':>8} {'file MB':>8}")
+        print(
+            f"{'logs':>10} {'what':>5} {'rows/s':>10} {'seconds':>8} {'cpu s':>8} {'db cpu s':>8} "
+            f"{'peak MB':>8} {'file MB':>8} {'load':>5}"
+        )
         for count in (int(n) for n in args.logs.split(",")):
             fill = [sys.executable, __file__, "--fill", str(count), "--database-url", url, "--seed", str(args.seed)]
             subprocess.run(fill, check=True, env=env)
@@ -223,8 +257,8 @@ def main() -> None:
                 out = subprocess.run(measure, check=True, env=env, capture_output=True, text=True).stdout
                 m = json.loads(out.strip().splitlines()[-1])
                 print(
-                    f"{count:>10,} {what:>5} {m['rows_per_second']:>10,.0f} {m['seconds']:>8.1f} "
-                    f"{m['peak_mb']:>8.0f} {m['mb']:>8.0f}"
+                    f"{count:>10,} {what:>5} {m['rows_per_second']:>10,.0f} {m['seconds']:>8.1f} {m['cpu']:>8.1f} "
+                    f"{m['database_cpu']:>8.1f} {m['peak_mb']:>8.0f} {m['mb']:>8.0f} {os.getloadavg()[0]:>5.1f}"
                 )
 
 

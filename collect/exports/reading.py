@@ -52,6 +52,8 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.f%:z"
 
 def batches(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool = False) -> Iterator[pl.DataFrame]:
     """These logs in id order, `size` at a time (see the module's docstring); `updated_by`: who changed each last."""
+    if logs.query.is_empty():
+        return iter(())
     if connections[logs.db].vendor == "postgresql":
         return _copied(logs, keys, size, updated_by=updated_by)
     return _fetched(logs, keys, size, updated_by=updated_by)
@@ -114,13 +116,13 @@ def _copied(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool
             with raw.cursor() as cursor, cursor.copy(statement) as copy:
                 lines: list[Any] = []
                 for line in copy:
+                    if stop.is_set():  # the batches are no longer wanted: read to the end, so the connection is free
+                        continue
                     lines.append(line)
                     if len(lines) == size:
                         found.put(b"".join(lines))
                         lines = []
-                        if stop.is_set():
-                            return
-                if lines:
+                if lines and not stop.is_set():
                     found.put(b"".join(lines))
             found.put(_DONE)
         except BaseException as error:  # handed to the reading generator, which raises it
@@ -136,7 +138,7 @@ def _copied(logs: QuerySet[Log], keys: list[str], size: int, *, updated_by: bool
             yield decoded(item)
     finally:
         stop.set()
-        while reader.is_alive():  # let the reader finish its batch and leave the COPY
+        while reader.is_alive():  # let the reader finish the COPY
             with contextlib.suppress(queue.Empty):
                 found.get(timeout=0.1)
         reader.join()
