@@ -39,6 +39,7 @@ SUPPORT_NAV = (
     NavItem("Lettings logs", "journeys:list", "lettings"),
     NavItem("Sales logs", "journeys:sales-list", "sales"),
     NavItem("Schemes", "schemes:list", "schemes"),
+    NavItem("Statistics export", "exports:runs", "statistics-export"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),
