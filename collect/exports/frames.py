@@ -59,6 +59,7 @@ class Plan:
     authorities: dict[str, str] = field(default_factory=dict)
     users: dict[int, tuple[str, bool]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, int, str]] = field(default_factory=dict)
+    dates: frozenset[str] = frozenset()  # the answers that are dates
 
     @property
     def answer_keys(self) -> list[str]:
@@ -88,7 +89,8 @@ def plan(year: CollectionYear, columns: tuple[Column, ...], variant: Variant) ->
             "pk", "name", "provider_type", "housing_registration_no"
         )
     }
-    return Plan(year, columns, variant, labels, authorities, users, organisations)
+    dates = frozenset(q.id for q in year.questions().values() if q.kind is QuestionKind.DATE)
+    return Plan(year, columns, variant, labels, authorities, users, organisations, dates)
 
 
 # Record facts that hold only ids, codes, numbers, dates or names from reference data: never typed in by anyone.
@@ -296,6 +298,16 @@ def _scheme_lookups(logs: QuerySet[Log], wanted: set[str], the_plan: Plan) -> di
     return found
 
 
+def export_date(answer: pl.Expr) -> pl.Expr:
+    """A date answer as the statistics export writes dates: midnight, London time, with its offset.
+
+    Such as 2026-04-03T00:00:00+01:00 (summer time) or 2026-01-05T00:00:00+00:00.
+    """
+    day = answer.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    midnight = day.cast(pl.Datetime("us")).dt.replace_time_zone(TIME_ZONE, ambiguous="earliest", non_existent="null")
+    return midnight.dt.to_string("%Y-%m-%dT%H:%M:%S%:z")
+
+
 def _mapped(expression: pl.Expr, mapping: Mapping[Any, Any], *, keep: bool) -> pl.Expr:
     """Values through a mapping of their text; others kept (`keep`) or emptied."""
     table = {_text(k): _text(v) for k, v in mapping.items()}
@@ -316,6 +328,8 @@ def _expression(column: Column, the_plan: Plan) -> pl.Expr:  # noqa: PLR0911 - o
     labels = variant is Variant.LABELS
     if isinstance(value, Answer):
         answer = pl.col(f"a.{value.key}")
+        if variant is Variant.EXPORT and value.key in the_plan.dates:
+            return export_date(answer)
         if labels and value.labels and value.key in the_plan.option_labels:
             return _mapped(answer, the_plan.option_labels[value.key], keep=True)
         return _booleans(answer, variant)
