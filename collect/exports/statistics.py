@@ -43,7 +43,7 @@ from collect.standards.registry import COLLECTIONS, collection
 logger = logging.getLogger(__name__)
 
 PART_SIZE = 10_000
-LOG_BATCH = 5_000  # logs read at a time (two to a part)
+XML_SLICE = 1_000  # records put together as XML at a time (memory)
 FOLDER = "exports"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<forms>\n'
 XML_TAIL = "</forms>\n"
@@ -244,7 +244,7 @@ def frames(target: Target, since: datetime.datetime | None) -> tuple[Iterator[pl
     year = collection(target.collection_id)
     assert year.downloads is not None
     the_plan = plan(year, year.downloads.export_fields, Variant.EXPORT)
-    return log_frames(_logs(target, since), the_plan, size=LOG_BATCH), free_text_columns(the_plan)
+    return log_frames(_logs(target, since), the_plan), free_text_columns(the_plan)
 
 
 def _previous(target: Target) -> ExportRun | None:
@@ -314,7 +314,7 @@ def _write_parts(archive: zipfile.ZipFile, stem: str, found: Iterator[pl.DataFra
                     number, in_part = number + 1, 0
                     part = archive.open(f"{stem}_pt{number:03d}.xml", "w")
                     part.write(XML_HEAD.encode())
-                room = PART_SIZE - in_part
+                room = min(PART_SIZE - in_part, XML_SLICE)
                 part.write(xml_forms(frame.head(room), escaped))
                 in_part += min(room, frame.height)
                 frame = frame.slice(room)
