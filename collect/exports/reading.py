@@ -5,8 +5,9 @@ datetimes, the rest as text) and a column "a.<id>" per answer asked for (text as
 `true`), in id order. Memory stays flat however many logs there are: one batch at a time.
 
 On PostgreSQL the logs come through one `COPY (SELECT ...) TO STDOUT` of the queryset's own query (so scope, search
-and filters are the ORM's): the database writes each log as one line of JSON (its fields, then its answers), a thread
-reads the lines while the previous batch is being written, and polars decodes a batch of lines at once. Elsewhere
+and filters are the ORM's): the database writes each log's fields as JSON and its answers' JSON text, joined into one
+line of JSON per log (`_joined`), a thread reads the lines while the previous batch is being written, and polars
+decodes a batch of lines at once. Elsewhere
 (SQLite) a server-side cursor reads the same fields and polars decodes the answers' JSON.
 """
 
@@ -66,11 +67,8 @@ def _empty_fields(height: int) -> dict[str, pl.Series]:
 # PostgreSQL --------------------------------------------------------------------------------------------------------
 
 
-def _line_sql(table: str, updated_by: bool) -> str:
-    """One log as one line of JSON: its fields named "r.<field>" and its answers (SQL over the log's table).
-
-    The answers are one value of the line, so the database reads them once (they are compressed).
-    """
+def _fields_sql(table: str, updated_by: bool) -> str:
+    """A log's own fields as one JSON object, named "r.<field>" (SQL over the log's table)."""
     fields = []
     for name in LOG_FIELDS:
         if name == "updated_by_id":
@@ -82,24 +80,41 @@ def _line_sql(table: str, updated_by: bool) -> str:
             f"'r.updated_by_id', (SELECT e.actor_id FROM {AuditEvent._meta.db_table} e WHERE e.target_type = 'log' "  # noqa: S608
             f'AND e.target_id = {table}."id" ORDER BY e.id DESC LIMIT 1)'
         )
-    # The answers' members follow the fields' ("{...fields, " then the answers' text without its "{"); a log without
-    # answers leaves ", }" at the end of its line, taken out when the lines are read (`_lines`).
-    return f"left(json_build_object({', '.join(fields)})::text, -1) || ', ' || ltrim({table}.\"answers\"::text, '{{')"
+    return f"json_build_object({', '.join(fields)})"
 
 
 def _copy_sql(logs: QuerySet[Log], updated_by: bool) -> str:
-    """The COPY statement of the queryset's query, every parameter bound as a literal by psycopg."""
+    """The COPY statement of the queryset's query, every parameter bound as a literal by psycopg.
+
+    Each row is the log's fields as a JSON object, a tab, and its answers as they are stored (JSON text); the lines
+    are joined into one JSON object each by `_joined`.
+    """
     from psycopg import ClientCursor
 
     connection = connections[logs.db]
     table = connection.ops.quote_name(Log._meta.db_table)
-    lines = logs.order_by("pk").annotate(data_out_line=RawSQL(_line_sql(table, updated_by), ()))  # noqa: S611 - names only
-    sql, params = lines.values_list("data_out_line").query.sql_with_params()
+    fields = RawSQL(_fields_sql(table, updated_by), ())  # noqa: S611 - names only
+    lines = logs.order_by("pk").annotate(data_out_fields=fields)
+    sql, params = lines.values_list("data_out_fields", "answers").query.sql_with_params()
     connection.ensure_connection()
     with ClientCursor(connection.connection) as cursor:
         query = cursor.mogrify(sql, params)
-    # CSV with a delimiter and quote that JSON text never holds (it escapes every control character): lines as they are.
-    return f"COPY ({query}) TO STDOUT (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
+    return f"COPY ({query}) TO STDOUT"
+
+
+def _joined(rows: bytes) -> bytes:
+    """COPY's rows of fields, tab, answers as lines of JSON, one object each.
+
+    COPY's text format doubles every backslash (JSON text holds no tab, newline or other control character, so nothing
+    else is escaped); the fields' closing brace, the tab and the answers' opening brace become a comma. A log without
+    answers would end ", }": its comma is taken out.
+    """
+    if b"\\" in rows:
+        rows = rows.replace(b"\\\\", b"\\")
+    rows = rows.replace(b"}\t{", b", ")
+    if b", }\n" in rows:
+        rows = rows.replace(b", }\n", b"}\n")
+    return rows
 
 
 _DONE = object()
@@ -158,10 +173,8 @@ class _Decoder:
         self.schema.update(dict.fromkeys(keys, pl.String))
         self.renamed = {key: f"a.{key}" for key in keys}
 
-    def __call__(self, lines: bytes) -> pl.DataFrame:
-        if b", }\n" in lines:
-            lines = lines.replace(b", }\n", b"}\n")
-        frame = pl.read_ndjson(io.BytesIO(lines), schema=self.schema)
+    def __call__(self, rows: bytes) -> pl.DataFrame:
+        frame = pl.read_ndjson(io.BytesIO(_joined(rows)), schema=self.schema)
         times = (pl.col(f"r.{name}").str.to_datetime(_TIME_FORMAT, time_zone="UTC", time_unit="us") for name in _TIMES)
         return frame.with_columns(times).rename(self.renamed)
 
