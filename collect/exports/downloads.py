@@ -21,7 +21,7 @@ from django_tasks import task
 from collect.accounts.models import User
 from collect.bulkupload.links import absolute
 from collect.exports import files
-from collect.exports.frames import Variant, log_frames, plan
+from collect.exports.frames import Variant, free_text_columns, log_frames, plan
 from collect.exports.models import LINK_VALID_FOR, Download, DownloadFormat, DownloadKind, DownloadStatus
 from collect.journeys.kinds import PAGES
 from collect.journeys.list_filters import LogFilterForm
@@ -119,7 +119,7 @@ def _write(download: Download, local: Path) -> int:
     if download.file_format == DownloadFormat.PARQUET:
         return files.write_parquet(frames, columns, local)
     with local.open("wb") as target:
-        return files.write_csv(frames, columns, target)
+        return files.write_csv(frames, columns, target, free_text_columns(the_plan))
 
 
 def link(download: Download) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,8 @@ _FORMULA = r"^[=+@\t\r]"
 _NUMBER = r"^-[0-9.]+$"
 
 
-def safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """Every text cell made safe from formula injection, as collect.web.csv_download.safe_cell does."""
+def safe_frame(frame: pl.DataFrame, names: Collection[str] | None = None) -> pl.DataFrame:
+    """Every text cell (of the columns `names`, or all) made safe from formula injection, as `safe_cell` does."""
     return frame.with_columns(
         pl.when(
             pl.col(name).str.contains(_FORMULA)
@@ -35,7 +35,7 @@ def safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("'") + pl.col(name))
         .otherwise(pl.col(name))
         .alias(name)
-        for name in frame.columns
+        for name in (frame.columns if names is None else [n for n in frame.columns if n in names])
     )
 
 
@@ -48,12 +48,17 @@ def header_lines(columns: tuple[Column, ...]) -> bytes:
     return (BYTE_ORDER_MARK + text.getvalue()).encode()
 
 
-def write_csv(frames: Iterable[pl.DataFrame], columns: tuple[Column, ...], target: Any) -> int:
-    """Write the header rows and every frame to a binary file; returns the number of rows."""
+def write_csv(
+    frames: Iterable[pl.DataFrame], columns: tuple[Column, ...], target: Any, free_text: Collection[str] | None = None
+) -> int:
+    """Write the header rows and every frame to a binary file; returns the number of rows.
+
+    Cells of the `free_text` columns (default: every column) are made safe from formula injection.
+    """
     target.write(header_lines(columns))
     rows = 0
     for frame in frames:
-        safe_frame(frame).write_csv(target, include_header=False, line_terminator="\n")
+        safe_frame(frame, free_text).write_csv(target, include_header=False, line_terminator="\n")
         rows += frame.height
     return rows
 

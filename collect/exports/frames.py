@@ -1,25 +1,24 @@
 """Logs as tables: the columns a collection year declares (collect.rulebook.downloads), a batch of logs at a time.
 
-Every log download (CSV, Parquet) and the statistics export read logs through `log_frames`: the logs are read with a
-server-side cursor in batches, each batch's answers are decoded from their JSON text by polars (not one Python object
-per log), and each declared column becomes one vectorised expression, precomputed once from the declaration (option
-labels, code lists, local authority names). Memory stays flat however many logs there are: one batch at a time.
+Every log download (CSV, Parquet) and the statistics export read logs through `log_frames`: the logs are read in
+batches by collect.exports.reading (no Python object per log), the record facts are looked up per batch in small
+tables read once (users, organisations, the logs' schemes and locations), and each declared column becomes one
+vectorised expression, precomputed once from the declaration (option labels, code lists, local authority names).
+Memory stays flat however many logs there are: one batch at a time.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 import polars as pl
-from django.db.models import Max, QuerySet, TextField
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 
 from collect.accounts.models import User
-from collect.audit.models import AuditEvent
+from collect.exports import reading
 from collect.logs.models import Log
 from collect.organisations.models import Organisation
 from collect.refdata.models import LocalAuthority
@@ -37,25 +36,8 @@ from collect.rulebook.downloads import (
 )
 from collect.schemes.models import Location, Scheme
 
-BATCH = 20_000
+BATCH = 2_500  # logs read at a time: polars' JSON reader needs ~10 times a batch's text; peak memory ~215 MB
 TIME_ZONE = "Europe/London"
-# The log's own columns read with its answers, in this order.
-LOG_FIELDS = (
-    "pk",
-    "status",
-    "duplicate_key",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "created_via",
-    "bulk_upload_id",
-    "owning_organisation_id",
-    "managing_organisation_id",
-    "assigned_to_id",
-    "created_by_id",
-    "scheme_id",
-    "location_id",
-)
 
 
 class Variant(StrEnum):
@@ -77,6 +59,7 @@ class Plan:
     authorities: dict[str, str] = field(default_factory=dict)
     users: dict[int, tuple[str, bool]] = field(default_factory=dict)
     organisations: dict[int, tuple[str, int, str]] = field(default_factory=dict)
+    dates: frozenset[str] = frozenset()  # the answers that are dates
 
     @property
     def answer_keys(self) -> list[str]:
@@ -106,7 +89,78 @@ def plan(year: CollectionYear, columns: tuple[Column, ...], variant: Variant) ->
             "pk", "name", "provider_type", "housing_registration_no"
         )
     }
-    return Plan(year, columns, variant, labels, authorities, users, organisations)
+    dates = frozenset(q.id for q in year.questions().values() if q.kind is QuestionKind.DATE)
+    return Plan(year, columns, variant, labels, authorities, users, organisations, dates)
+
+
+# Record facts that hold only ids, codes, numbers, dates or names from reference data: never typed in by anyone.
+_CODED_FACTS = frozenset(
+    {
+        "id",
+        "status",
+        "duplicate_set_id",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+        "created_by_id",
+        "assigned_to_id",
+        "updated_by_id",
+        "is_dpo",
+        "creation_method",
+        "collection_start_year",
+        "bulk_upload_id",
+        "owning_organisation_id",
+        "managing_organisation_id",
+        "owning_organisation_provider_type",
+        "scheme_created_at",
+        "scheme_confidential",
+        "scheme_type",
+        "scheme_registered_under_care_act",
+        "scheme_primary_client_group",
+        "scheme_has_other_client_group",
+        "scheme_secondary_client_group",
+        "scheme_support_type",
+        "scheme_intended_stay",
+        "location_units",
+        "location_type_of_unit",
+        "location_mobility_type",
+        "location_local_authority",
+        "location_startdate",
+    }
+)
+_CODED_KINDS = frozenset(
+    {
+        QuestionKind.RADIO,
+        QuestionKind.CHECKBOX,
+        QuestionKind.SELECT,
+        QuestionKind.NUMERIC,
+        QuestionKind.DATE,
+        QuestionKind.POSTCODE,
+        QuestionKind.ADDRESS,
+        QuestionKind.INTERRUPTION,
+    }
+)
+
+
+def free_text_columns(the_plan: Plan) -> set[str]:
+    """The columns whose values someone may have typed (so a spreadsheet could read one as a formula).
+
+    Every other column holds codes, numbers, dates, declared labels or reference data: an answer to a question that
+    offers options or checks its answer's form, a checkbox option, a local authority's name, a coded record fact.
+    An answer the collection year does not ask as a question (a derived variable) counts as free text.
+    """
+    questions = the_plan.year.questions()
+    found = set()
+    for column in the_plan.columns:
+        value = column.value
+        if isinstance(value, Answer | Recoded):
+            question = questions.get(value.key)
+            coded = value.key in the_plan.option_labels or (question is not None and question.kind in _CODED_KINDS)
+            if not coded:
+                found.add(column.name)
+        elif isinstance(value, Record) and value.key not in _CODED_FACTS:
+            found.add(column.name)
+    return found
 
 
 def _text(value: Any) -> str:
@@ -115,41 +169,20 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _rows(logs: QuerySet[Log], size: int) -> Iterator[list[tuple[Any, ...]]]:
-    """The logs' own columns and answers' JSON text, a batch at a time, in id order (a server-side cursor)."""
-    found = logs.order_by("pk").annotate(answers_text=Cast("answers", output_field=TextField()))
-    batch: list[tuple[Any, ...]] = []
-    for row in found.values_list(*LOG_FIELDS, "answers_text").iterator(chunk_size=size):
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def log_frames(logs: QuerySet[Log], the_plan: Plan, *, size: int = BATCH) -> Iterator[pl.DataFrame]:
     """The declared columns of these logs, as string columns named as declared, one batch at a time."""
     keys = the_plan.answer_keys
-    schema = dict.fromkeys(keys, pl.String)
     expressions = [_expression(column, the_plan).alias(column.name) for column in the_plan.columns]
-    for batch in _rows(logs, size):
-        values = list(zip(*batch, strict=True))
-        base = _record_frame(values, the_plan)
-        answers = _answers(values[len(LOG_FIELDS)], schema) if keys else pl.DataFrame()
-        answers = answers.rename({key: f"a.{key}" for key in keys})
-        yield pl.concat([base, answers], how="horizontal").select(expressions)
+    wanted = the_plan.records
+    schemes = _scheme_lookups(logs, {n for n in wanted if n.startswith(("scheme_", "location_"))}, the_plan)
+    updated_by = bool(wanted & {"updated_by", "updated_by_id"})
+    for batch in reading.batches(logs, keys, size, updated_by=updated_by):
+        facts = _record_facts(batch, the_plan, schemes)
+        yield batch.with_columns(**facts).select(expressions)
 
 
-def _answers(texts: tuple[str, ...], schema: dict[str, Any]) -> pl.DataFrame:
-    """The answers of a batch as text columns: read as newline-delimited JSON (polars' fast parallel reader)."""
-    lines = "\n".join(texts).encode()
-    return pl.read_ndjson(io.BytesIO(lines), schema=schema)
-
-
-def _timestamps(values: tuple[Any, ...]) -> pl.Series:
-    series = pl.Series(values, dtype=pl.Datetime("us", "UTC"))
-    return series.dt.convert_time_zone(TIME_ZONE).dt.to_string("%Y-%m-%dT%H:%M:%S%:z")
+def _timestamps(values: pl.Series) -> pl.Series:
+    return values.dt.convert_time_zone(TIME_ZONE).dt.to_string("%Y-%m-%dT%H:%M:%S%:z")
 
 
 def _lookup(ids: pl.Series, mapping: Mapping[Any, Any]) -> pl.Series:
@@ -158,82 +191,65 @@ def _lookup(ids: pl.Series, mapping: Mapping[Any, Any]) -> pl.Series:
     return ids.replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
-def _record_frame(values: list[tuple[Any, ...]], the_plan: Plan) -> pl.DataFrame:
+def _record_facts(batch: pl.DataFrame, the_plan: Plan, schemes: Mapping[str, dict[int, str]]) -> dict[str, pl.Series]:
     """The record facts the columns read, as string columns named "r.<fact>"."""
-    column = dict(zip(LOG_FIELDS, values, strict=False))
-    ids = pl.Series(column["pk"], dtype=pl.Int64)
-    facts: dict[str, Any] = {}
     wanted = the_plan.records
-
-    def ints(name: str) -> pl.Series:
-        return pl.Series(column[name], dtype=pl.Int64)
-
     users, organisations = the_plan.users, the_plan.organisations
+
+    def ids(name: str) -> pl.Series:
+        return batch.get_column(f"r.{name}")
+
+    def text(name: str) -> pl.Series:
+        return ids(name).cast(pl.String)
+
     simple = {
-        "id": lambda: ids.cast(pl.String),
-        "status": lambda: pl.Series(column["status"], dtype=pl.String),
-        "duplicate_set_id": lambda: pl.Series(column["duplicate_key"], dtype=pl.String).replace("", None),
-        "created_at": lambda: _timestamps(column["created_at"]),
-        "updated_at": lambda: _timestamps(column["updated_at"]),
-        "deleted_at": lambda: _timestamps(column["deleted_at"]),
-        "creation_method": lambda: pl.Series(column["created_via"], dtype=pl.String),
-        "collection_start_year": lambda: pl.Series([str(the_plan.year.start_year)] * len(ids), dtype=pl.String),
-        "bulk_upload_id": lambda: ints("bulk_upload_id").cast(pl.String),
-        "created_by_id": lambda: ints("created_by_id").cast(pl.String),
-        "assigned_to_id": lambda: ints("assigned_to_id").cast(pl.String),
-        "created_by": lambda: _lookup(ints("created_by_id"), {k: v[0] for k, v in users.items()}),
-        "assigned_to": lambda: _lookup(ints("assigned_to_id"), {k: v[0] for k, v in users.items()}),
-        "is_dpo": lambda: _lookup(ints("assigned_to_id"), {k: _text(v[1]) for k, v in users.items()}),
-        "owning_organisation_id": lambda: ints("owning_organisation_id").cast(pl.String),
-        "managing_organisation_id": lambda: ints("managing_organisation_id").cast(pl.String),
+        "id": lambda: text("pk"),
+        "status": lambda: ids("status"),
+        "duplicate_set_id": lambda: ids("duplicate_key").replace("", None),
+        "created_at": lambda: _timestamps(ids("created_at")),
+        "updated_at": lambda: _timestamps(ids("updated_at")),
+        "deleted_at": lambda: _timestamps(ids("deleted_at")),
+        "creation_method": lambda: ids("created_via"),
+        "collection_start_year": lambda: pl.repeat(str(the_plan.year.start_year), batch.height, eager=True),
+        "bulk_upload_id": lambda: text("bulk_upload_id"),
+        "created_by_id": lambda: text("created_by_id"),
+        "assigned_to_id": lambda: text("assigned_to_id"),
+        "updated_by_id": lambda: text("updated_by_id"),
+        "created_by": lambda: _lookup(ids("created_by_id"), {k: v[0] for k, v in users.items()}),
+        "assigned_to": lambda: _lookup(ids("assigned_to_id"), {k: v[0] for k, v in users.items()}),
+        "updated_by": lambda: _lookup(ids("updated_by_id"), {k: v[0] for k, v in users.items()}),
+        "is_dpo": lambda: _lookup(ids("assigned_to_id"), {k: _text(v[1]) for k, v in users.items()}),
+        "owning_organisation_id": lambda: text("owning_organisation_id"),
+        "managing_organisation_id": lambda: text("managing_organisation_id"),
         "owning_organisation_name": lambda: _lookup(
-            ints("owning_organisation_id"), {k: v[0] for k, v in organisations.items()}
+            ids("owning_organisation_id"), {k: v[0] for k, v in organisations.items()}
         ),
         "managing_organisation_name": lambda: _lookup(
-            ints("managing_organisation_id"), {k: v[0] for k, v in organisations.items()}
+            ids("managing_organisation_id"), {k: v[0] for k, v in organisations.items()}
         ),
         "owning_organisation_provider_type": lambda: _lookup(
-            ints("owning_organisation_id"), {k: str(v[1]) for k, v in organisations.items()}
+            ids("owning_organisation_id"), {k: str(v[1]) for k, v in organisations.items()}
         ),
         "owning_organisation_housing_registration_no": lambda: _lookup(
-            ints("owning_organisation_id"), {k: v[2] for k, v in organisations.items() if v[2]}
+            ids("owning_organisation_id"), {k: v[2] for k, v in organisations.items() if v[2]}
         ),
         "managing_organisation_housing_registration_no": lambda: _lookup(
-            ints("managing_organisation_id"), {k: v[2] for k, v in organisations.items() if v[2]}
+            ids("managing_organisation_id"), {k: v[2] for k, v in organisations.items() if v[2]}
         ),
     }
-    for name in wanted & simple.keys():
-        facts[f"r.{name}"] = simple[name]()
-    if wanted & {"updated_by", "updated_by_id"}:
-        updaters = _last_updaters(column["pk"])
-        by = ids.replace_strict(updaters, default=None, return_dtype=pl.Int64)
-        facts["r.updated_by_id"] = by.cast(pl.String)
-        facts["r.updated_by"] = _lookup(by, {k: v[0] for k, v in users.items()})
-    scheme_facts = {name for name in wanted if name.startswith(("scheme_", "location_"))}
-    if scheme_facts:
-        facts.update(_scheme_facts(column, scheme_facts, the_plan))
-    return pl.DataFrame(facts, height=len(ids))
+    facts = {f"r.{name}": simple[name]() for name in wanted & simple.keys()}
+    for fact, by_id in schemes.items():
+        facts[f"r.{fact}"] = _lookup(ids("scheme_id" if fact.startswith("scheme_") else "location_id"), by_id)
+    return facts
 
 
-def _last_updaters(ids: tuple[int, ...]) -> dict[int, int]:
-    """The user of the latest audit event of each of these logs (who last changed it)."""
-    latest = (
-        AuditEvent.objects.filter(target_type="log", target_id__in=ids)
-        .values("target_id")
-        .annotate(last=Max("pk"))
-        .values_list("last", flat=True)
-    )
-    found = AuditEvent.objects.filter(pk__in=list(latest), actor__isnull=False)
-    return dict(found.values_list("target_id", "actor_id"))
-
-
-def _scheme_facts(column: Mapping[str, tuple[Any, ...]], wanted: set[str], the_plan: Plan) -> dict[str, pl.Series]:
-    """The scheme and location facts of a batch (lettings supported housing), as labels or codes."""
+def _scheme_lookups(logs: QuerySet[Log], wanted: set[str], the_plan: Plan) -> dict[str, dict[int, str]]:
+    """Each scheme and location fact the columns read, by the id of the logs' schemes and locations, as text."""
+    if not wanted:
+        return {}
     codes = the_plan.variant is not Variant.LABELS
-    scheme_ids = {i for i in column["scheme_id"] if i}
-    location_ids = {i for i in column["location_id"] if i}
-    schemes = {s.pk: s for s in Scheme.objects.filter(pk__in=scheme_ids).select_related("owning_organisation")}
-    locations = {loc.pk: loc for loc in Location.objects.filter(pk__in=location_ids)}
+    schemes = Scheme.objects.filter(pk__in=logs.order_by().values("scheme_id")).select_related("owning_organisation")
+    locations = Location.objects.filter(pk__in=logs.order_by().values("location_id"))
 
     def shown(item: Any, name: str) -> Any:
         value = getattr(item, name)
@@ -266,16 +282,30 @@ def _scheme_facts(column: Mapping[str, tuple[Any, ...]], wanted: set[str], the_p
             return getattr(location, fact.removeprefix("location_"))
         return shown(location, fact.removeprefix("location_"))
 
-    found: dict[str, pl.Series] = {}
-    for fact in wanted:
-        if fact.startswith("scheme_"):
-            by_id = {pk: scheme_value(s, fact) for pk, s in schemes.items()}
-            values = [by_id.get(pk) for pk in column["scheme_id"]]
-        else:
-            by_loc = {pk: location_value(loc, fact) for pk, loc in locations.items()}
-            values = [by_loc.get(pk) for pk in column["location_id"]]
-        found[f"r.{fact}"] = pl.Series([None if v in (None, "") else str(v) for v in values], dtype=pl.String)
+    found: dict[str, dict[int, str]] = {fact: {} for fact in wanted}
+    scheme_facts = [fact for fact in wanted if fact.startswith("scheme_")]
+    location_facts = [fact for fact in wanted if not fact.startswith("scheme_")]
+    for scheme in schemes.iterator() if scheme_facts else ():
+        for fact in scheme_facts:
+            value = scheme_value(scheme, fact)
+            if value not in (None, ""):
+                found[fact][scheme.pk] = str(value)
+    for location in locations.iterator() if location_facts else ():
+        for fact in location_facts:
+            value = location_value(location, fact)
+            if value not in (None, ""):
+                found[fact][location.pk] = str(value)
     return found
+
+
+def export_date(answer: pl.Expr) -> pl.Expr:
+    """A date answer as the statistics export writes dates: midnight, London time, with its offset.
+
+    Such as 2026-04-03T00:00:00+01:00 (summer time) or 2026-01-05T00:00:00+00:00.
+    """
+    day = answer.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    midnight = day.cast(pl.Datetime("us")).dt.replace_time_zone(TIME_ZONE, ambiguous="earliest", non_existent="null")
+    return midnight.dt.to_string("%Y-%m-%dT%H:%M:%S%:z")
 
 
 def _mapped(expression: pl.Expr, mapping: Mapping[Any, Any], *, keep: bool) -> pl.Expr:
@@ -298,6 +328,8 @@ def _expression(column: Column, the_plan: Plan) -> pl.Expr:  # noqa: PLR0911 - o
     labels = variant is Variant.LABELS
     if isinstance(value, Answer):
         answer = pl.col(f"a.{value.key}")
+        if variant is Variant.EXPORT and value.key in the_plan.dates:
+            return export_date(answer)
         if labels and value.labels and value.key in the_plan.option_labels:
             return _mapped(answer, the_plan.option_labels[value.key], keep=True)
         return _booleans(answer, variant)

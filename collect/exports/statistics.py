@@ -15,12 +15,13 @@ is listed by the next manifest.
 from __future__ import annotations
 
 import datetime
+import io
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 from django.core.files.storage import default_storage
@@ -31,7 +32,7 @@ from django_tasks import task
 
 from collect.accounts.models import User
 from collect.exports import files
-from collect.exports.frames import Variant, log_frames, plan
+from collect.exports.frames import Variant, free_text_columns, log_frames, plan
 from collect.exports.models import ExportCollection, ExportRun, ExportRunStatus
 from collect.journeys.kinds import PAGES
 from collect.logs.models import Log, LogStatus
@@ -42,6 +43,7 @@ from collect.standards.registry import COLLECTIONS, collection
 logger = logging.getLogger(__name__)
 
 PART_SIZE = 10_000
+XML_SLICE = 1_000  # records put together as XML at a time (memory)
 FOLDER = "exports"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<forms>\n'
 XML_TAIL = "</forms>\n"
@@ -126,18 +128,28 @@ def _escaped(expression: pl.Expr) -> pl.Expr:
     )
 
 
-def xml_forms(frame: pl.DataFrame) -> str:
-    """The `<form>` elements of a frame's rows, one element per column (empty values as `<name/>`)."""
+def xml_forms(frame: pl.DataFrame, escaped: Collection[str] | None = None) -> bytes:
+    """The `<form>` elements of a frame's rows, one element per column (empty values as `<name/>`).
+
+    Values of the `escaped` columns (default: every column) are escaped for XML; other columns hold only codes,
+    numbers and dates. The elements are put together and written by polars, not one Python string per record.
+    """
     elements = [
         pl.when(pl.col(name).is_null())
         .then(pl.lit(f"<{name}/>"))
-        .otherwise(pl.lit(f"<{name}>") + _escaped(pl.col(name)) + pl.lit(f"</{name}>"))
+        .otherwise(
+            pl.lit(f"<{name}>")
+            + (_escaped(pl.col(name)) if escaped is None or name in escaped else pl.col(name))
+            + pl.lit(f"</{name}>")
+        )
         for name in frame.columns
     ]
-    rows = frame.select(
-        pl.concat_str([pl.lit("  <form>\n    "), pl.concat_str(elements, separator="\n    "), pl.lit("\n  </form>\n")])
-    ).to_series()
-    return "".join(rows.to_list())
+    forms = frame.select(
+        pl.concat_str([pl.lit("  <form>\n    "), pl.concat_str(elements, separator="\n    "), pl.lit("\n  </form>")])
+    )
+    buffer = io.BytesIO()
+    forms.write_csv(buffer, include_header=False, quote_style="never", line_terminator="\n")
+    return buffer.getvalue()
 
 
 def manifest_xml(count: int) -> str:
@@ -220,16 +232,19 @@ def _organisation_frames(since: datetime.datetime | None) -> Iterator[pl.DataFra
         yield _strings(shaped, ORGANISATION_FIELDS)
 
 
-def frames(target: Target, since: datetime.datetime | None) -> Iterator[pl.DataFrame]:
-    """The records a run of a target sends, in frames of at most PART_SIZE rows of text columns."""
+def frames(target: Target, since: datetime.datetime | None) -> tuple[Iterator[pl.DataFrame], set[str] | None]:
+    """The records a run of a target sends (frames of at most PART_SIZE rows of text) and its free-text columns.
+
+    The free-text columns are those whose values may need escaping (None: any column).
+    """
     if target.collection == ExportCollection.USERS:
-        return _user_frames(since)
+        return _user_frames(since), None
     if target.collection == ExportCollection.ORGANISATIONS:
-        return _organisation_frames(since)
+        return _organisation_frames(since), None
     year = collection(target.collection_id)
     assert year.downloads is not None
     the_plan = plan(year, year.downloads.export_fields, Variant.EXPORT)
-    return log_frames(_logs(target, since), the_plan, size=PART_SIZE)
+    return log_frames(_logs(target, since), the_plan), free_text_columns(the_plan)
 
 
 def _previous(target: Target) -> ExportRun | None:
@@ -273,20 +288,42 @@ def export_target(target: Target, *, full: bool, started_at: datetime.datetime, 
 
 def _write_zip(target: Target, stem: str, since: datetime.datetime | None) -> tuple[int, str]:
     """Write the zip of a run to a temporary file, then to storage; nothing is stored when there are no records."""
-    records = 0
     with files.scratch() as folder:
         local = Path(folder) / f"{stem}.zip"
         with zipfile.ZipFile(local, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            for number, frame in enumerate(frames(target, since), start=1):
-                with archive.open(f"{stem}_pt{number:03d}.xml", "w") as part:
-                    part.write(XML_HEAD.encode())
-                    part.write(xml_forms(frame).encode())
-                    part.write(XML_TAIL.encode())
-                records += frame.height
+            records = _write_parts(archive, stem, *frames(target, since))
             archive.writestr("manifest.xml", manifest_xml(records))
         if not records:
             return 0, ""
         return records, files.store(local, f"{FOLDER}/{stem}.zip")
+
+
+def _write_parts(archive: zipfile.ZipFile, stem: str, found: Iterator[pl.DataFrame], escaped: set[str] | None) -> int:
+    """Write the records into parts of at most PART_SIZE; returns how many were written."""
+    records = in_part = number = 0
+    part: IO[bytes] | None = None
+    try:
+        for batch in found:
+            records += batch.height
+            frame = batch
+            while frame.height:
+                if part is None or in_part == PART_SIZE:
+                    if part is not None:
+                        part.write(XML_TAIL.encode())
+                        part.close()
+                    number, in_part = number + 1, 0
+                    part = archive.open(f"{stem}_pt{number:03d}.xml", "w")
+                    part.write(XML_HEAD.encode())
+                room = min(PART_SIZE - in_part, XML_SLICE)
+                part.write(xml_forms(frame.head(room), escaped))
+                in_part += min(room, frame.height)
+                frame = frame.slice(room)
+        if part is not None:
+            part.write(XML_TAIL.encode())
+    finally:
+        if part is not None:
+            part.close()
+    return records
 
 
 def write_master_manifest(day: datetime.date) -> str:

@@ -158,6 +158,7 @@ def export_runs(request: HttpRequest) -> HttpResponse:
     runs = ExportRun.objects.select_related("requested_by")[:100]
     context = {
         "title": "Statistics export",
+        "nav_section": "statistics-export",
         "runs": runs,
         "queued": request.GET.get("queued", ""),
         "counts": dict(ExportRun.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")),

@@ -41,6 +41,7 @@ SUPPORT_NAV = (
     NavItem("Schemes", "schemes:list", "schemes"),
     NavItem("Bulk uploads", "bulkupload:support-list", "bulk-uploads"),
     NavItem("Collection", "collection:completeness", "collection"),
+    NavItem("Statistics export", "exports:runs", "statistics-export"),
 )
 ORGANISATION_NAV = (
     NavItem("Home", "web:home", "home"),

@@ -39,3 +39,25 @@ def test_labels_and_codes(lettings_logs, organisation, coordinator):
     assert row["created_by"] == coordinator.email
     assert row["updated_by"] == coordinator.email
     assert row["brent"] == "100"  # numbers as their shortest text
+
+
+def test_the_statistics_export_writes_dates_at_london_midnight_with_the_offset():
+    import polars as pl
+
+    from collect.exports.frames import export_date
+
+    days = pl.DataFrame({"d": ["2026-04-03", "2026-01-05", None, "not a date"]})
+    assert days.select(export_date(pl.col("d")))["d"].to_list() == [
+        "2026-04-03T00:00:00+01:00",
+        "2026-01-05T00:00:00+00:00",
+        None,
+        None,
+    ]
+
+
+def test_export_variant_dates(lettings_logs):
+    year = collection("lettings-2026")
+    assert year.downloads is not None
+    the_plan = plan(year, year.downloads.export_fields, Variant.EXPORT)
+    (frame,) = log_frames(Log.objects.filter(pk=lettings_logs[0].pk), the_plan)
+    assert frame["startdate"].to_list() == ["2026-10-05T00:00:00+01:00"]

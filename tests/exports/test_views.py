@@ -120,3 +120,15 @@ def test_support_runs_the_export_on_demand(client, lettings_logs, support, djang
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "core_2026_2027_apr_mar_f0001_inc0001.zip" in page
+
+
+def test_support_finds_the_statistics_export_in_the_navigation(client, support, coordinator):
+    verified_login(client, support)
+    link = f'href="{reverse("exports:runs")}"'
+    assert link in client.get(reverse("web:home")).content.decode()
+    page = client.get(reverse("exports:runs")).content.decode()
+    before, after = page.split(link, 1)
+    assert "govuk-service-navigation__item--active" in before.rsplit("<li", 1)[1]
+    assert after.startswith(' aria-current="true"')
+    client.force_login(coordinator)
+    assert link not in client.get(reverse("web:home")).content.decode()
