@@ -2,10 +2,14 @@
 
 Support asks for a release of a collection year (its start year) with notes and a disclosure threshold; the job reads
 the completed logs of every collection of that year that declares tables (lettings, sales), works out and protects the
-tables, writes each in every format, the method, the factsheets document and every area's factsheet PDF, hands them to
-storage under `opendata/<year>/<version>/`, and only then records the files and marks the release published, in one
-transaction. Run again after a failure, it writes the same files under the same names; a published release is never
-rebuilt (a correction is a new version, and earlier versions stay as they were).
+tables, writes each in every format, the method and the factsheets document (every area's factsheet, its figures and
+charts), hands them to storage under `opendata/<year>/<version>/`, and only then records the files and marks the
+release published, in one transaction. Run again after a failure, it writes the same files under the same names; a
+published release is never rebuilt (a correction is a new version, and earlier versions stay as they were).
+
+Each area's factsheet PDF is printed from the published factsheets document by a second job queued at publication
+(`make_pdfs`), since printing takes about a second a page; a PDF asked for before that job reaches it is printed
+there and then (`pdf_file`). Both keep what they print, so each PDF is printed once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -121,7 +125,48 @@ def build(release_id: int) -> str:
             method=method_text(release.threshold),
             error="",
         )
+    make_pdfs.enqueue(release.pk)
     return ReleaseStatus.READY
+
+
+@task()
+def make_pdfs(release_id: int) -> int:
+    """Print every area's factsheet PDF of a published release that is not printed yet; give how many were."""
+    release = Release.objects.get(pk=release_id)
+    sheets = load_factsheets(release)
+    if sheets is None:
+        return 0
+    printed = set(ReleaseFile.objects.filter(release=release, file_format="pdf").values_list("name", flat=True))
+    wanted = {a: s for a, s in sorted(sheets["areas"].items()) if _pdf_name(a) not in printed}
+    for table, file_format, name, content in _pdfs(release, {"areas": wanted}):
+        _keep(_store(release, table, file_format, name, content))
+    return len(wanted)
+
+
+def pdf_file(release: Release, area: str) -> ReleaseFile | None:
+    """An area's factsheet PDF of a published release, printed now if the job has not reached it yet."""
+    found = ReleaseFile.objects.filter(release=release, name=_pdf_name(area)).first()
+    if found is not None:
+        return found
+    sheets = load_factsheets(release)
+    if sheets is None or area not in sheets["areas"]:
+        return None
+    content = _pdf(factsheet_html(release, sheets["areas"][area], for_print=True))
+    return _keep(_store(release, f"factsheet-{area}", "pdf", _pdf_name(area), content))
+
+
+def _pdf_name(area: str) -> str:
+    return f"factsheet-{area}.pdf"
+
+
+def _keep(made: ReleaseFile) -> ReleaseFile:
+    """Record a printed PDF (the one already recorded, when someone printed it at the same moment)."""
+    try:
+        with transaction.atomic():
+            made.save()
+    except IntegrityError:
+        return ReleaseFile.objects.get(release=made.release, name=made.name)
+    return made
 
 
 def release_base(release: Release) -> str:
@@ -157,7 +202,6 @@ def _files(release: Release) -> tuple[list[tuple[str, str, str, bytes]], dict[st
     sheets = factsheets(built, declared, names, _previous_factsheets(release.year))
     sheets["release"] = {"year": release.year, "version": release.version, "issued": issued}
     made.append(("factsheets", "json", FACTSHEETS, json.dumps(sheets, ensure_ascii=False).encode()))
-    made += _pdfs(release, sheets)
     return made, counts, frozen_at
 
 
@@ -205,7 +249,7 @@ def _pdfs(release: Release, sheets: dict[str, Any]) -> list[tuple[str, str, str,
             made: Sequence[bytes] = pool.map(_pdf, pages, chunksize=8)
     else:
         made = [_pdf(page) for page in pages]
-    return [(f"factsheet-{a}", "pdf", f"factsheet-{a}.pdf", pdf) for a, pdf in zip(areas, made, strict=True)]
+    return [(f"factsheet-{a}", "pdf", _pdf_name(a), pdf) for a, pdf in zip(areas, made, strict=True)]
 
 
 def file_path(release: Release, name: str) -> str:

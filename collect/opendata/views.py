@@ -190,7 +190,10 @@ def factsheet(request: HttpRequest, year: int, version: int, area: str) -> HttpR
 
 @require_GET
 def factsheet_pdf(request: HttpRequest, year: int, version: int, area: str) -> HttpResponseBase:
-    """An area's factsheet as PDF (made when the release was built)."""
+    """An area's factsheet as PDF (printed after the release was published, or now if not yet)."""
+    found = _published(year, version)
+    if releases.pdf_file(found, area) is None:
+        raise Http404("No factsheet for this area in this release")
     return release_file(request, year, version, f"factsheet-{area}.pdf")
 
 

@@ -209,3 +209,14 @@ def test_previous_year_figures_come_from_the_previous_release() -> None:
     before = {"sections": [{"figures": [{"id": "lettings-count", "area": 17}]}]}
     _add_previous(sheet, before)
     assert [f["previous"] for f in sheet["sections"][0]["figures"]] == [17, None]
+
+
+def test_a_pdf_asked_for_before_the_printing_job_is_printed_then_and_kept(release: Release) -> None:
+    ReleaseFile.objects.filter(release=release, file_format="pdf").delete()  # as if the printing job had not run
+    printed = releases.pdf_file(release, "E09000002")
+    assert printed is not None
+    assert content(release, "factsheet-E09000002.pdf").startswith(b"%PDF")
+    assert releases.pdf_file(release, "E09000002") == printed  # kept: not printed again
+    assert releases.pdf_file(release, "E99999999") is None
+    assert releases.make_pdfs.call(release.pk) == len(AREAS) - 1  # the job prints only the others
+    assert releases.make_pdfs.call(release.pk) == 0
