@@ -47,6 +47,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv" / "bin"
 LOCUSTFILE = ROOT / "bench" / "web_lettings_locustfile.py"
+MIXED_LOCUSTFILE = ROOT / "bench" / "mixed_locustfile.py"
 GOAL_MS = 150
 
 ACCOUNTS_SCRIPT = """
@@ -61,6 +62,20 @@ for team in teams():
             "manager_id": team.manager.pk, "owner_provider_type": team.owner.provider_type,
         })
 print(json.dumps(list(accounts.values())))
+"""
+TOKENS_SCRIPT = """
+import json, sys
+from collect.accounts.models import User
+from collect.api.tokens import create_token
+accounts = json.loads(sys.stdin.read())
+support = User.objects.filter(role="support", is_active=True).first()
+made = {}
+for account in accounts:
+    organisation = User.objects.get(pk=account["user_id"]).organisation
+    if organisation.pk not in made:
+        made[organisation.pk] = create_token(support, organisation, "Load test")[1]
+    account["api_token"] = made[organisation.pk]
+print(json.dumps(accounts))
 """
 COUNT_SCRIPT = """
 from collect.logs.models import Log
@@ -202,6 +217,12 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
     parser.add_argument("--conn-max-age", type=int, default=int(os.environ.get("COLLECT_DB_CONN_MAX_AGE", "0")))
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument(
+        "--mixed",
+        metavar="MIX",
+        help="the deadline day's mix instead of officers alone (bench/mixed_locustfile.py): weights of officers, API "
+        "suppliers, bulk uploaders and downloaders, such as 40,6,2,2; a task worker runs the jobs",
+    )
     options = parser.parse_args()
 
     database_url = _prepare_database(options)
@@ -215,6 +236,25 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
         _manage(env, "generate_logs", "--count", str(options.logs), "-v", "0")
         accounts = work / "accounts.json"
         accounts.write_text(_manage(env, "shell", "-c", ACCOUNTS_SCRIPT, quiet=True).strip().splitlines()[-1])
+        worker = None
+        if options.mixed:
+            made = subprocess.run(
+                [str(VENV / "python"), "manage.py", "shell", "-c", TOKENS_SCRIPT],
+                cwd=ROOT,
+                env=env,
+                input=accounts.read_text(),
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            accounts.write_text(made.stdout.strip().splitlines()[-1])
+            worker = subprocess.Popen(
+                [str(VENV / "python"), "manage.py", "worker", "--queue-name", "*", "--no-reload"],
+                cwd=ROOT,
+                env=env,
+                stdout=(work / "worker.log").open("wb"),
+                stderr=subprocess.STDOUT,
+            )
         logs_before = int(_manage(env, "shell", "-c", COUNT_SCRIPT, quiet=True).splitlines()[-1].split()[0])
 
         port = _free_port()
@@ -233,7 +273,7 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
             [
                 str(VENV / "locust"),
                 "-f",
-                str(LOCUSTFILE),
+                str(MIXED_LOCUSTFILE if options.mixed else LOCUSTFILE),
                 "--headless",
                 "--users",
                 str(options.users),
@@ -255,6 +295,8 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
                 "LOAD_ACCOUNTS": str(accounts),
                 "LOAD_SAMPLES": str(samples),
                 "LOAD_THINK": options.think,
+                "LOAD_MIX": options.mixed or "",
+                "PYTHONPATH": f"{ROOT / 'bench'}:{ROOT}",
             },
             check=False,
             stdout=(work / "locust.log").open("wb"),
@@ -264,6 +306,9 @@ def main() -> None:  # noqa: PLR0915 - set up, run, report
         watch.join()
         server.send_signal(signal.SIGTERM)
         server.wait(30)
+        if worker is not None:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(30)
         total, web = (int(n) for n in _manage(env, "shell", "-c", COUNT_SCRIPT, quiet=True).splitlines()[-1].split())
         load = os.getloadavg()
 
