@@ -29,6 +29,7 @@ from web_lettings_locustfile import ACCOUNTS, FORM, TODAY, Officer, SecureCookie
 
 from collect.bulkupload import files
 from collect.demo.answers import complete_answers
+from collect.logs.codec import to_json
 
 MIX = [int(n) for n in os.environ.get("LOAD_MIX", "40,6,2,2").split(",")]
 Officer.weight = MIX[0]
@@ -97,7 +98,7 @@ class Supplier(FastHttpUser):
 
     @task
     def send_a_log(self) -> None:
-        body = json.dumps({"answers": _answers(self, self.account, "API")}, default=str)
+        body = json.dumps({"answers": to_json(_answers(self, self.account, "API"))})
         with self.client.post(
             "/api/v1/lettings-logs", data=body, headers=self.headers, name="API create", catch_response=True
         ) as created:

@@ -68,7 +68,7 @@ import json, sys
 from collect.accounts.models import User
 from collect.api.tokens import create_token
 accounts = json.loads(sys.stdin.read())
-support = User.objects.filter(role="support", is_active=True).first()
+support = User.objects.filter(role=99, is_active=True).first()  # Role.SUPPORT
 made = {}
 for account in accounts:
     organisation = User.objects.get(pk=account["user_id"]).organisation
