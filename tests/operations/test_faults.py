@@ -168,3 +168,86 @@ def test_a_bulk_upload_killed_twenty_times_creates_each_log_once(tmp_path):
     assert seen.count("killed") >= ROUNDS - 3, seen
     assert int(claims) > ROUNDS / 2, seen  # workers were killed while running the job, which was picked up again
     assert time.monotonic() - started < 600
+
+
+def _after_claim(
+    probe: Probe, task_path: str, rng: random.Random, longest: float
+) -> Callable[[int], Callable[[int], bool]]:
+    """Kill moments a random time (up to `longest` seconds) after a worker claims the task named by `task_path`."""
+    table = "django_tasks_database_dbtaskresult"
+    sql = f"SELECT t.worker_ids FROM {table} t WHERE t.status = 'RUNNING' AND t.task_path LIKE '%{task_path}'"
+
+    def when(number: int) -> Callable[[int], bool]:
+        delay, claimed = rng.uniform(0, longest), [0.0]
+
+        def reached(pid: int) -> bool:
+            if not claimed[0] and probe.running_for(pid, sql):
+                claimed[0] = time.monotonic()
+            return bool(claimed[0]) and time.monotonic() - claimed[0] >= delay
+
+        return reached
+
+    return when
+
+
+SET_UP_LOGS = """
+from collect.accounts.models import User
+support = User.objects.get(email="support@example.com")
+print(support.pk)
+"""
+
+DOWNLOAD = """
+from collect.accounts.models import User
+from collect.exports.downloads import make_download
+from collect.exports.models import Download
+support = User.objects.get(email="support@example.com")
+download = Download.objects.create(requested_by=support, organisation=support.organisation, kind="lettings", year=2026,
+                                   codes=True, support_columns=True)
+make_download.enqueue(download.pk)
+"""
+
+DOWNLOAD_OUTCOME = """
+import csv, io
+from django.core.files.storage import default_storage
+from collect.exports.models import Download
+from collect.logs.models import Log
+from django_tasks_db.models import DBTaskResult
+download = Download.objects.get()
+with default_storage.open(download.file_name, "rb") as file:
+    rows = list(csv.reader(io.StringIO(file.read().decode("utf-8-sig"))))[2:]
+ids = [row[0] for row in rows]
+tasks = DBTaskResult.objects.filter(task_path__endswith="make_download")
+print(download.status, download.rows == len(ids) == len(set(ids)) == Log.objects.filter(kind="lettings").count(),
+      sorted(tasks.values_list("status", flat=True)), max(len(t.worker_ids) for t in tasks))
+"""
+
+
+def test_a_download_killed_twenty_times_is_made_once_with_every_log(tmp_path):
+    env = _service(tmp_path)
+    _manage(env, "load_demo_data")
+    _manage(env, "generate_logs", "--count", "6000", "--jobs", "1")
+    _manage(env, "shell", "-c", DOWNLOAD)
+    when = _after_claim(Probe(env["DATABASE_URL"]), "make_download", random.Random(11), 0.25)
+    seen = kill_and_restart(env, when)
+    *outcome, claims = _manage(env, "shell", "-c", DOWNLOAD_OUTCOME).rsplit(" ", 1)
+    assert outcome == ["ready True ['SUCCESSFUL']"], (outcome, seen)
+    assert int(claims) > 1, seen  # killed while making the file at least once, then picked up again
+
+
+EXPORT_OUTCOME = """
+from collect.exports.models import ExportRun
+from collect.logs.models import Log
+done = ExportRun.objects.filter(collection="lettings", year=2026, status="succeeded")
+logs = Log.objects.filter(kind="lettings", collection="lettings-2026").count()
+print(done.count(), [run.records for run in done] == [logs])
+"""
+
+
+def test_a_statistics_export_killed_twenty_times_sends_every_log_once(tmp_path):
+    env = _service(tmp_path)
+    _manage(env, "load_demo_data")
+    _manage(env, "generate_logs", "--count", "3000", "--jobs", "1")
+    _manage(env, "shell", "-c", "from collect.exports.statistics import export_now\nexport_now.enqueue(full=True)")
+    when = _after_claim(Probe(env["DATABASE_URL"]), "export_now", random.Random(13), 0.5)
+    seen = kill_and_restart(env, when)
+    assert _manage(env, "shell", "-c", EXPORT_OUTCOME) == "1 True", seen
