@@ -251,3 +251,44 @@ def test_a_statistics_export_killed_twenty_times_sends_every_log_once(tmp_path):
     when = _after_claim(Probe(env["DATABASE_URL"]), "export_now", random.Random(13), 0.5)
     seen = kill_and_restart(env, when)
     assert _manage(env, "shell", "-c", EXPORT_OUTCOME) == "1 True", seen
+
+
+SET_UP_MERGE = """
+import datetime
+from collect.accounts.models import Role, User
+from collect.logs.models import Log
+from collect.organisations.merging import process_merge
+from collect.organisations.models import MergeRequest, MergeStatus, Organisation, OrganisationRelationship
+absorbing = Organisation.objects.create(name="Big Homes", holds_own_stock=True, provider_type=2)
+small = Organisation.objects.create(name="Small Homes", holds_own_stock=True, provider_type=2)
+owner = Organisation.objects.create(name="Owner Council", holds_own_stock=True, provider_type=1)
+OrganisationRelationship.objects.create(stock_owner=owner, managing_agent=small)
+User.objects.bulk_create([User(email=f"user{n}@small.example", name=f"User {n}", role=Role.DATA_PROVIDER,
+                               organisation=small) for n in range(400)])
+Log.objects.bulk_create([Log(kind="lettings", collection="lettings-2026", owning_organisation=small,
+                             managing_organisation=small) for _ in range(500)])
+merge = MergeRequest.objects.create(absorbing_organisation=absorbing, merge_date=datetime.date(2026, 10, 1),
+                                    status=MergeStatus.READY)
+merge.merging_organisations.add(small)
+process_merge.enqueue(merge.pk)
+"""
+
+MERGE_OUTCOME = """
+from collect.accounts.models import User
+from collect.logs.models import Log
+from collect.organisations.models import MergeRequest, Organisation, OrganisationRelationship
+merge = MergeRequest.objects.get()
+big = Organisation.objects.get(name="Big Homes")
+links = list(OrganisationRelationship.objects.values_list("stock_owner__name", "managing_agent__name"))
+print(merge.status, User.objects.filter(organisation=big).count(), Log.objects.count(),
+      Organisation.objects.get(name="Small Homes").absorbing_organisation == big, links)
+"""
+
+
+def test_a_merge_killed_twenty_times_moves_everyone_once_and_loses_no_log(tmp_path):
+    env = _service(tmp_path)
+    _manage(env, "shell", "-c", SET_UP_MERGE)
+    when = _after_claim(Probe(env["DATABASE_URL"]), "process_merge", random.Random(17), 0.3)
+    seen = kill_and_restart(env, when)
+    outcome = _manage(env, "shell", "-c", MERGE_OUTCOME)
+    assert outcome == "merged 400 500 True [('Owner Council', 'Big Homes')]", seen
